@@ -1,0 +1,19 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	worker: { format: 'es' },
+	// duckdb-wasm ships prebuilt ES modules and wasm; pre-bundling would rewrite their asset URLs.
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	server: { fs: { allow: ['workers'] } },
+	build: { chunkSizeWarningLimit: 2048 },
+	test: {
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 60_000,
+		// Each file opens its own engines; two workers match this machine's two cores.
+		maxWorkers: 2
+	}
+});
