@@ -22,7 +22,12 @@ export default ts.config(
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
-			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
 		}
 	},
 	{
@@ -31,7 +36,9 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: ['svelte', 'svelte/*', '$app/*', 'comlink', '@duckdb/*', 'idb-keyval', 'node:*'] }
+				{
+					patterns: ['svelte', 'svelte/*', '$app/*', 'comlink', '@duckdb/*', 'idb-keyval', 'node:*']
+				}
 			],
 			'@typescript-eslint/no-explicit-any': 'error'
 		}

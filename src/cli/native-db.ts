@@ -25,13 +25,17 @@ import type { Sql } from '../lib/core/sql/sql';
 type ArrowKind = { type: DataType; convert: (value: unknown) => unknown };
 
 const asNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const asDate = (v: unknown) => (v instanceof Date ? v : v === null || v === undefined ? null : new Date(String(v)));
+const asDate = (v: unknown) =>
+	v instanceof Date ? v : v === null || v === undefined ? null : new Date(String(v));
 const asText = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 function arrowKind(type: DuckDBType): ArrowKind {
 	switch (type.typeId) {
 		case DuckDBTypeId.BOOLEAN:
-			return { type: new Bool(), convert: (v) => (v === null || v === undefined ? null : Boolean(v)) };
+			return {
+				type: new Bool(),
+				convert: (v) => (v === null || v === undefined ? null : Boolean(v))
+			};
 		case DuckDBTypeId.TINYINT:
 		case DuckDBTypeId.SMALLINT:
 		case DuckDBTypeId.INTEGER:

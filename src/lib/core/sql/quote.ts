@@ -19,7 +19,8 @@ export function quoteLiteral(value: LiteralValue): string {
 		return value < 0 ? `(${text})` : text;
 	}
 	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime())) throw new Error('Cannot write an invalid date as a SQL value');
+		if (Number.isNaN(value.getTime()))
+			throw new Error('Cannot write an invalid date as a SQL value');
 		return `TIMESTAMP '${value.toISOString().replace('T', ' ').replace('Z', '')}'`;
 	}
 	if (value.includes('\u0000')) throw new Error('A text value cannot contain a NUL character');

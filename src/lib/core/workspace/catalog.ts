@@ -1,0 +1,82 @@
+// The workspace catalog: one table listing every source the user has (its kind, where it came
+// from, its raw table). Everything downstream reads the sources from here.
+import type { Db } from '../db';
+import { rowsOf, scalarOf } from '../sql/rows';
+import { ident, sql } from '../sql/sql';
+
+export const CATALOG_TABLE = 'cc_source';
+
+export type SourceKind = 'profile' | 'event';
+export type SourceOrigin = 'demo' | 'file';
+
+export interface SourceEntry {
+	sourceId: string;
+	name: string;
+	kind: SourceKind;
+	tableName: string;
+	fileName: string;
+	origin: SourceOrigin;
+	rowCount: number;
+	columnCount: number;
+	addedAt: number;
+}
+
+const catalog = ident(CATALOG_TABLE);
+
+export async function ensureCatalog(db: Db): Promise<void> {
+	await db.exec(sql`CREATE TABLE IF NOT EXISTS ${catalog} (
+		source_id VARCHAR PRIMARY KEY,
+		name VARCHAR NOT NULL,
+		kind VARCHAR NOT NULL CHECK (kind IN ('profile', 'event')),
+		table_name VARCHAR NOT NULL,
+		file_name VARCHAR NOT NULL,
+		origin VARCHAR NOT NULL CHECK (origin IN ('demo', 'file')),
+		added_at TIMESTAMP NOT NULL
+	)`);
+}
+
+export async function registerSource(
+	db: Db,
+	entry: Omit<SourceEntry, 'rowCount' | 'columnCount' | 'addedAt'>
+): Promise<void> {
+	await db.exec(sql`INSERT OR REPLACE INTO ${catalog}
+		VALUES (${entry.sourceId}, ${entry.name}, ${entry.kind}, ${entry.tableName},
+			${entry.fileName}, ${entry.origin}, now()::TIMESTAMP)`);
+}
+
+export async function removeSources(db: Db, origin: SourceOrigin): Promise<void> {
+	await db.exec(sql`DELETE FROM ${catalog} WHERE origin = ${origin}`);
+}
+
+/** The sources with their current row and column counts, in the order they were added. */
+export async function listSources(db: Db): Promise<SourceEntry[]> {
+	const entries = rowsOf(
+		await db.query(sql`SELECT c.source_id, c.name, c.kind, c.table_name, c.file_name, c.origin,
+			c.added_at, t.column_count
+		FROM ${catalog} c
+		LEFT JOIN duckdb_tables() t ON t.table_name = c.table_name AND t.schema_name = 'main'
+		ORDER BY c.added_at, c.name`)
+	);
+	const sources: SourceEntry[] = [];
+	for (const row of entries) {
+		const tableName = String(row.table_name);
+		// duckdb_tables() only estimates sizes; a source's row count must be exact.
+		const rowCount = row.column_count === null ? 0 : await countRows(db, tableName);
+		sources.push({
+			sourceId: String(row.source_id),
+			name: String(row.name),
+			kind: row.kind as SourceKind,
+			tableName,
+			fileName: String(row.file_name),
+			origin: row.origin as SourceOrigin,
+			rowCount,
+			columnCount: Number(row.column_count ?? 0),
+			addedAt: Number(row.added_at)
+		});
+	}
+	return sources;
+}
+
+async function countRows(db: Db, tableName: string): Promise<number> {
+	return Number(scalarOf(await db.query(sql`SELECT count(*) FROM ${ident(tableName)}`)));
+}

@@ -1,0 +1,38 @@
+// Loading the demo retailer into the workspace: generate its exports, then list them in the
+// catalog as sources like any imported file. Earlier demo sources are replaced, never doubled.
+import type { Db } from '../db';
+import { DEMO_SOURCES, generateDemo } from './demo-stub';
+import { scalarOf } from '../sql/rows';
+import { sql } from '../sql/sql';
+import { ensureCatalog, registerSource, removeSources } from './catalog';
+
+export type DemoProgress = (done: number, total: number, label: string) => void;
+
+export async function loadDemoWorkspace(
+	db: Db,
+	persons: number,
+	onProgress?: DemoProgress
+): Promise<void> {
+	await ensureCatalog(db);
+	await generateDemo(db, { persons }, onProgress);
+	await removeSources(db, 'demo');
+	for (const source of DEMO_SOURCES) {
+		await registerSource(db, {
+			sourceId: `demo:${source.table}`,
+			name: source.name,
+			kind: source.kind,
+			tableName: source.table,
+			fileName: source.fileName,
+			origin: 'demo'
+		});
+	}
+}
+
+/** How many persons the loaded demo has, or null when no demo is loaded. */
+export async function demoPersons(db: Db): Promise<number | null> {
+	const exists = scalarOf(
+		await db.query(sql`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'cc_demo_person'`)
+	);
+	if (!exists) return null;
+	return Number(scalarOf(await db.query(sql`SELECT count(*) FROM cc_demo_person`)));
+}

@@ -1,0 +1,73 @@
+// The one typed API between the page and the engine worker. Calls are coarse (one per user
+// action); query results cross as Arrow IPC bytes, transferred rather than copied.
+
+export type BundleName = 'eh' | 'mvp';
+export type Persistence = 'opfs' | 'memory';
+
+export interface EngineInfo {
+	duckdbVersion: string;
+	bundle: BundleName;
+	persistence: Persistence;
+	/** Why the database is not persistent, when it is not. */
+	persistenceNote: string | null;
+	/** Milliseconds from the start call to a usable connection. */
+	startMs: number;
+}
+
+export interface EngineStatus extends EngineInfo {
+	/** Memory held by DuckDB's buffer manager, in bytes. */
+	memoryBytes: number;
+	memoryLimitBytes: number;
+	/** Size of the database file, in bytes (0 in memory). */
+	databaseBytes: number;
+}
+
+export interface SourceSummary {
+	sourceId: string;
+	name: string;
+	kind: 'profile' | 'event';
+	tableName: string;
+	fileName: string;
+	origin: 'demo' | 'file';
+	rowCount: number;
+	columnCount: number;
+	addedAt: number;
+}
+
+export interface WorkspaceSummary {
+	sources: SourceSummary[];
+	demoPersons: number | null;
+}
+
+export interface Progress {
+	done: number;
+	total: number;
+	label: string;
+}
+
+export type ProgressCallback = (progress: Progress) => void;
+
+export interface StartOptions {
+	/** Try to keep the database on OPFS. */
+	persistent: boolean;
+	/** The site's own origin: extension requests, if any slipped through, stay on it. */
+	origin: string;
+}
+
+export interface EngineApi {
+	start(options: StartOptions): Promise<EngineInfo>;
+	status(): Promise<EngineStatus>;
+	/** Runs one query; resolves with Arrow IPC stream bytes. Cancellable with `cancel`. */
+	query(sqlText: string): Promise<Uint8Array>;
+	exec(sqlText: string): Promise<void>;
+	/** Makes a user's file readable by DuckDB under `name` without copying it into memory. */
+	registerFile(name: string, file: File): Promise<void>;
+	dropFile(name: string): Promise<void>;
+	workspace(): Promise<WorkspaceSummary>;
+	/** Generates the demo retailer's exports; replaces any earlier demo. */
+	loadDemo(persons: number, onProgress: ProgressCallback): Promise<WorkspaceSummary>;
+	/** Cancels the running call; its changes are rolled back. */
+	cancel(): Promise<void>;
+	/** Closes the database and deletes its files. The engine must be started again afterwards. */
+	destroyDatabase(): Promise<void>;
+}

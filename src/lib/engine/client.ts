@@ -1,0 +1,34 @@
+// The page side of the engine: starts the worker, wraps it with comlink and decodes Arrow results.
+// The only module on the page that knows the worker exists.
+import * as Comlink from 'comlink';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Sql } from '$lib/core/sql/sql';
+import EngineWorker from '$workers/engine.worker.ts?worker';
+import type { EngineApi, ProgressCallback, StartOptions } from './api';
+
+export class EngineClient {
+	private readonly worker: Worker;
+	readonly api: Comlink.Remote<EngineApi>;
+
+	constructor() {
+		this.worker = new EngineWorker({ name: 'concord-engine' });
+		this.api = Comlink.wrap<EngineApi>(this.worker);
+	}
+
+	start(options: StartOptions) {
+		return this.api.start(options);
+	}
+
+	async query(statement: Sql): Promise<Table> {
+		return tableFromIPC(await this.api.query(statement.text));
+	}
+
+	loadDemo(persons: number, onProgress: ProgressCallback) {
+		return this.api.loadDemo(persons, Comlink.proxy(onProgress));
+	}
+
+	terminate(): void {
+		this.api[Comlink.releaseProxy]();
+		this.worker.terminate();
+	}
+}

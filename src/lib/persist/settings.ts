@@ -1,0 +1,37 @@
+// Small state kept in IndexedDB (never bulk data): versioned keys so a later release can
+// migrate them. Everything here can be wiped by "Clear all local data".
+import { clear, get, set } from 'idb-keyval';
+
+export const SETTINGS_KEY = 'concord:settings:v1';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface Settings {
+	theme: ThemeChoice;
+	demoPersons: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', demoPersons: 10_000 };
+
+export async function loadSettings(): Promise<Settings> {
+	try {
+		const stored = await get<Partial<Settings>>(SETTINGS_KEY);
+		return { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
+	} catch {
+		return { ...DEFAULT_SETTINGS };
+	}
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+	await set(SETTINGS_KEY, plainCopy(settings));
+}
+
+/** Wipes every small-state key of the app. */
+export async function clearSmallState(): Promise<void> {
+	await clear();
+}
+
+// Svelte state proxies cannot be structured-cloned into IndexedDB: store a plain copy.
+function plainCopy<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,126 @@
+// The workspace as the UI sees it: the engine's phase and status, the sources, the running job
+// with its progress. Components read this and call its actions; they never talk to the worker.
+import type { Table } from 'apache-arrow';
+import { previewQuery } from '$lib/core/sources/preview';
+import type { EngineInfo, EngineStatus, Progress, WorkspaceSummary } from '$lib/engine/api';
+import { EngineClient } from '$lib/engine/client';
+import { clearSmallState } from '$lib/persist/settings';
+import { acquireWorkspaceLock } from './tab-lock';
+
+export type EnginePhase = 'idle' | 'starting' | 'ready' | 'locked' | 'failed';
+
+export interface Job {
+	label: string;
+	progress: Progress | null;
+	startedAt: number;
+}
+
+export interface StorageEstimate {
+	usage: number;
+	quota: number;
+}
+
+const EMPTY: WorkspaceSummary = { sources: [], demoPersons: null };
+
+export class Workspace {
+	phase = $state<EnginePhase>('idle');
+	info = $state<EngineInfo | null>(null);
+	status = $state<EngineStatus | null>(null);
+	storage = $state<StorageEstimate | null>(null);
+	summary = $state<WorkspaceSummary>(EMPTY);
+	job = $state<Job | null>(null);
+	error = $state<string | null>(null);
+	notice = $state<string | null>(null);
+	private client: EngineClient | null = null;
+
+	get ready(): boolean {
+		return this.phase === 'ready';
+	}
+
+	get hasData(): boolean {
+		return this.summary.sources.length > 0;
+	}
+
+	async boot(): Promise<void> {
+		if (this.phase !== 'idle') return;
+		this.phase = 'starting';
+		try {
+			if (!(await acquireWorkspaceLock())) {
+				this.phase = 'locked';
+				return;
+			}
+			this.client = new EngineClient();
+			this.info = await this.client.start({ persistent: true, origin: location.origin });
+			this.phase = 'ready';
+			this.summary = await this.client.api.workspace();
+			await this.refreshStatus();
+		} catch (error) {
+			this.phase = 'failed';
+			this.error = messageOf(error);
+		}
+	}
+
+	async refreshStatus(): Promise<void> {
+		if (!this.client || this.phase !== 'ready') return;
+		this.status = await this.client.api.status();
+		const estimate = await navigator.storage?.estimate?.();
+		this.storage = estimate ? { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 } : null;
+	}
+
+	async loadDemo(persons: number): Promise<void> {
+		const client = this.client;
+		if (!client || this.job) return;
+		await this.runJob(
+			`Generating the demo retailer (${persons.toLocaleString('en-US')} persons)`,
+			async () => {
+				this.summary = await client.loadDemo(persons, (progress) => {
+					if (this.job) this.job.progress = progress;
+				});
+				this.notice = `Demo loaded: ${this.summary.sources.length} sources.`;
+			}
+		);
+	}
+
+	async cancelJob(): Promise<void> {
+		await this.client?.api.cancel();
+	}
+
+	async preview(tableName: string): Promise<Table | null> {
+		if (!this.client) return null;
+		return this.client.query(previewQuery(tableName));
+	}
+
+	/** Deletes the database and every small-state key, then starts again from an empty workspace. */
+	async clearAllData(): Promise<void> {
+		await this.runJob('Deleting all local data', async () => {
+			await this.client?.api.destroyDatabase();
+			this.client?.terminate();
+			this.client = null;
+			await clearSmallState();
+		});
+		location.reload();
+	}
+
+	private async runJob(label: string, work: () => Promise<void>): Promise<void> {
+		this.job = { label, progress: null, startedAt: performance.now() };
+		this.error = null;
+		this.notice = null;
+		try {
+			await work();
+		} catch (error) {
+			const message = messageOf(error);
+			this.error = message === 'Cancelled' ? null : message;
+			this.notice = message === 'Cancelled' ? 'Cancelled: the workspace is as it was.' : null;
+		} finally {
+			this.job = null;
+			await this.refreshStatus().catch(() => undefined);
+		}
+	}
+}
+
+function messageOf(error: unknown): string {
+	if (error instanceof Error) return error.message;
+	return String(error);
+}
+
+export const workspace = new Workspace();

@@ -1,0 +1,17 @@
+// Steps a user takes in the app, shared by the browser tests.
+import type { Page } from 'playwright-core';
+
+export const ENGINE_TIMEOUT = 60_000;
+
+/** Opens the app and waits until the engine reports it is ready. */
+export async function openApp(page: Page, url: string, path = '/'): Promise<void> {
+	await page.goto(`${url}${path}`);
+	await page.locator('[data-phase="ready"]').waitFor({ timeout: ENGINE_TIMEOUT });
+}
+
+/** Loads the demo of the given size and waits for its sources to be listed. */
+export async function loadDemo(page: Page, persons: number): Promise<void> {
+	await page.getByTestId('demo-size').first().selectOption(String(persons));
+	await page.getByTestId('load-demo').first().click();
+	await page.getByTestId('notice').filter({ hasText: 'Demo loaded' }).waitFor({ timeout: 120_000 });
+}

@@ -1,0 +1,10 @@
+// The built site served on 127.0.0.1 on a free port, exactly as `npm start` serves it.
+import { existsSync } from 'node:fs';
+import { serve } from '../../../scripts/serve.js';
+
+export async function startSite(): Promise<{ url: string; close: () => Promise<void> }> {
+	if (!existsSync('build/index.html')) {
+		throw new Error('The site is not built: run "npm run build" before the browser tests.');
+	}
+	return serve({ dir: 'build', port: 0, quiet: true });
+}

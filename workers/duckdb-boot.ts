@@ -1,0 +1,69 @@
+// Starts duckdb-wasm inside the engine worker from bundles served by the site itself (Vite emits
+// them as assets), picks the best bundle the browser supports, and opens the database on OPFS
+// when the browser has it. The threads (COI) bundle is not shipped: it needs cross-origin
+// isolation and proved slower and less stable on laptops' two cores.
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import type { BundleName, Persistence } from '../src/lib/engine/api';
+
+export const DATABASE_FILE = 'concord.db';
+const DATABASE_PATH = `opfs://${DATABASE_FILE}`;
+
+export interface BootedEngine {
+	db: duckdb.AsyncDuckDB;
+	bundle: BundleName;
+	persistence: Persistence;
+	persistenceNote: string | null;
+}
+
+const absolute = (url: string) => new URL(url, self.location.href).href;
+
+async function opfsAvailable(): Promise<string | null> {
+	try {
+		if (!navigator.storage?.getDirectory) return 'This browser has no private file system (OPFS).';
+		await navigator.storage.getDirectory();
+		return null;
+	} catch (error) {
+		return `The private file system is not usable here (${String(error)}).`;
+	}
+}
+
+export async function bootDuckDb(persistent: boolean): Promise<BootedEngine> {
+	const bundle = await duckdb.selectBundle({
+		mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
+		eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) }
+	});
+	const bundleName: BundleName = bundle.mainModule.includes('-eh') ? 'eh' : 'mvp';
+	const worker = new Worker(bundle.mainWorker as string);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+
+	const query = { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true };
+	let persistenceNote = persistent ? await opfsAvailable() : 'Persistence was turned off.';
+	if (persistenceNote === null) {
+		try {
+			await db.open({ path: DATABASE_PATH, accessMode: duckdb.DuckDBAccessMode.READ_WRITE, query });
+			return { db, bundle: bundleName, persistence: 'opfs', persistenceNote: null };
+		} catch (error) {
+			persistenceNote = `The saved workspace could not be opened (${String(error)}).`;
+		}
+	}
+	await db.open({ query });
+	return { db, bundle: bundleName, persistence: 'memory', persistenceNote };
+}
+
+/** Deletes the database file and its write-ahead log from OPFS. */
+export async function deleteDatabaseFiles(): Promise<void> {
+	if (!navigator.storage?.getDirectory) return;
+	const root = await navigator.storage.getDirectory();
+	for (const name of [DATABASE_FILE, `${DATABASE_FILE}.wal`]) {
+		try {
+			await root.removeEntry(name);
+		} catch {
+			// Absent files are what we want.
+		}
+	}
+}

@@ -1,0 +1,173 @@
+// The engine worker's implementation of EngineApi. It owns the one DuckDB connection, runs one
+// user action at a time (a queue), wraps each writing action in a transaction so a failure or a
+// cancel leaves the workspace as it was, and checkpoints so that OPFS holds the result.
+import * as Comlink from 'comlink';
+import type { Db } from '../src/lib/core/db';
+import { offlineSettings } from '../src/lib/core/engine-settings';
+import { rowsOf, scalarOf } from '../src/lib/core/sql/rows';
+import { sql, trusted } from '../src/lib/core/sql/sql';
+import { ensureCatalog, listSources } from '../src/lib/core/workspace/catalog';
+import { demoPersons, loadDemoWorkspace } from '../src/lib/core/workspace/demo-workspace';
+import type {
+	EngineApi,
+	EngineInfo,
+	EngineStatus,
+	ProgressCallback,
+	StartOptions,
+	WorkspaceSummary
+} from '../src/lib/engine/api';
+import { AsyncDb } from './async-db';
+import { bootDuckDb, deleteDatabaseFiles, type BootedEngine } from './duckdb-boot';
+import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
+
+export class EngineService implements EngineApi {
+	private engine: BootedEngine | null = null;
+	private conn: AsyncDb | null = null;
+	private info: EngineInfo | null = null;
+	private queue: Promise<unknown> = Promise.resolve();
+
+	/** Runs calls one after another: a DuckDB connection does one thing at a time. */
+	private serial<T>(work: (db: AsyncDb) => Promise<T>): Promise<T> {
+		const run = this.queue.then(() => {
+			if (!this.conn) throw new Error('The engine is not started.');
+			this.conn.resetCancel();
+			return work(this.conn);
+		});
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/** Runs a writing action in one transaction, then saves it to disk. */
+	private async transaction<T>(db: AsyncDb, work: (db: Db) => Promise<T>): Promise<T> {
+		await db.exec(sql`BEGIN TRANSACTION`);
+		try {
+			const result = await work(db);
+			await db.exec(sql`COMMIT`);
+			if (this.engine?.persistence === 'opfs') await db.exec(sql`CHECKPOINT`);
+			return result;
+		} catch (error) {
+			db.resetCancel();
+			await db.exec(sql`ROLLBACK`).catch(() => undefined);
+			throw error;
+		}
+	}
+
+	async start(options: StartOptions): Promise<EngineInfo> {
+		if (this.info) return this.info;
+		const started = performance.now();
+		this.engine = await bootDuckDb(options.persistent);
+		this.conn = await AsyncDb.connect(this.engine.db);
+		for (const statement of offlineSettings(`${options.origin}/duckdb-extensions`)) {
+			await this.conn.exec(statement);
+		}
+		await ensureCatalog(this.conn);
+		this.info = {
+			duckdbVersion: String(scalarOf(await this.conn.query(sql`SELECT version()`))),
+			bundle: this.engine.bundle,
+			persistence: this.engine.persistence,
+			persistenceNote: this.engine.persistenceNote,
+			startMs: Math.round(performance.now() - started)
+		};
+		return this.info;
+	}
+
+	status(): Promise<EngineStatus> {
+		return this.serial(async (db) => {
+			const [memory] = rowsOf(
+				await db.query(sql`SELECT sum(memory_usage_bytes)::DOUBLE AS used,
+					(SELECT current_setting('memory_limit')) AS limit_text
+				FROM duckdb_memory()`)
+			);
+			const [size] = rowsOf(
+				await db.query(sql`SELECT (block_size * total_blocks)::DOUBLE AS bytes
+				FROM pragma_database_size() LIMIT 1`)
+			);
+			if (!this.info) throw new Error('The engine is not started.');
+			return {
+				...this.info,
+				memoryBytes: Number(memory?.used ?? 0),
+				memoryLimitBytes: parseByteSize(String(memory?.limit_text ?? '')),
+				databaseBytes: this.info.persistence === 'opfs' ? Number(size?.bytes ?? 0) : 0
+			};
+		});
+	}
+
+	query(sqlText: string): Promise<Uint8Array> {
+		return this.serial(async (db) => {
+			const bytes = await db.run(sqlText);
+			return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+		});
+	}
+
+	exec(sqlText: string): Promise<void> {
+		return this.serial(async (db) => {
+			await db.exec(trusted(sqlText));
+		});
+	}
+
+	async registerFile(name: string, file: File): Promise<void> {
+		if (!this.engine) throw new Error('The engine is not started.');
+		await this.engine.db.registerFileHandle(
+			name,
+			file,
+			DuckDBDataProtocol.BROWSER_FILEREADER,
+			true
+		);
+	}
+
+	async dropFile(name: string): Promise<void> {
+		await this.engine?.db.dropFile(name);
+	}
+
+	workspace(): Promise<WorkspaceSummary> {
+		return this.serial((db) => summarise(db));
+	}
+
+	loadDemo(persons: number, onProgress: ProgressCallback): Promise<WorkspaceSummary> {
+		return this.serial(async (db) => {
+			await this.transaction(db, (tx) =>
+				loadDemoWorkspace(tx, persons, (done, total, label) => onProgress({ done, total, label }))
+			);
+			return summarise(db);
+		});
+	}
+
+	async cancel(): Promise<void> {
+		this.conn?.cancel();
+	}
+
+	async destroyDatabase(): Promise<void> {
+		this.conn?.cancel();
+		await this.queue;
+		if (this.engine) {
+			await this.engine.db.terminate();
+		}
+		this.engine = null;
+		this.conn = null;
+		this.info = null;
+		await deleteDatabaseFiles();
+	}
+}
+
+async function summarise(db: Db): Promise<WorkspaceSummary> {
+	return { sources: await listSources(db), demoPersons: await demoPersons(db) };
+}
+
+const UNITS: Record<string, number> = {
+	B: 1,
+	KB: 1e3,
+	MB: 1e6,
+	GB: 1e9,
+	TB: 1e12,
+	KIB: 2 ** 10,
+	MIB: 2 ** 20,
+	GIB: 2 ** 30,
+	TIB: 2 ** 40
+};
+
+/** Reads DuckDB's human sizes ("3.1 GiB") back into bytes. */
+function parseByteSize(text: string): number {
+	const match = /^([\d.]+)\s*([KMGT]?i?B)$/i.exec(text.trim());
+	if (!match) return 0;
+	return Number(match[1]) * (UNITS[(match[2] ?? 'B').toUpperCase()] ?? 1);
+}
