@@ -51,8 +51,9 @@ export class Workspace {
 			}
 			this.client = new EngineClient();
 			this.info = await this.client.start({ persistent: true, origin: location.origin });
-			this.phase = 'ready';
+			// Ready only once the saved workspace is read, so no page flashes an empty state.
 			this.summary = await this.client.api.workspace();
+			this.phase = 'ready';
 			await this.refreshStatus();
 		} catch (error) {
 			this.phase = 'failed';
@@ -79,6 +80,12 @@ export class Workspace {
 				this.notice = `Demo loaded: ${this.summary.sources.length} sources.`;
 			}
 		);
+	}
+
+	/** Times one benchmark scenario in the engine (see src/lib/core/bench); not a job. */
+	async runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }> {
+		if (!this.client || this.phase !== 'ready') throw new Error('The engine is not ready yet.');
+		return this.client.api.runBenchmark(scenario, size, file);
 	}
 
 	async cancelJob(): Promise<void> {
