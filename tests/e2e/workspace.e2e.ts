@@ -84,14 +84,42 @@ describe('workspace', () => {
 		}
 	});
 
+	it('cancels a demo load and leaves the workspace as it was', async () => {
+		const browser = await launchBrowser({ profileDir });
+		try {
+			const page = await browser.context.newPage();
+			await openApp(page, site.url, '/sources');
+			await sourceRows(page).first().waitFor();
+			const before = await sourceRows(page).allInnerTexts();
+			await page.getByTestId('demo-size').first().selectOption('1000000');
+			await page.getByTestId('load-demo').first().click();
+			await page.getByRole('progressbar').waitFor();
+			await page.getByRole('button', { name: 'Cancel' }).click();
+			await page
+				.getByTestId('notice')
+				.filter({ hasText: 'Cancelled' })
+				.waitFor({ timeout: 60_000 });
+			expect(await sourceRows(page).allInnerTexts()).toEqual(before);
+			await page.reload();
+			await page.locator('[data-phase="ready"]').waitFor();
+			await sourceRows(page).first().waitFor();
+			expect(await sourceRows(page).allInnerTexts()).toEqual(before);
+		} finally {
+			await browser.close();
+		}
+	});
+
 	it('clears all local data after confirmation', async () => {
 		const browser = await launchBrowser({ profileDir });
 		try {
 			const page = await browser.context.newPage();
 			await openApp(page, site.url, '/workspace');
 			await page.getByTestId('clear-data').click();
-			await page.getByTestId('confirm-clear').click();
-			await page.waitForURL(`${site.url}/workspace`);
+			// The app reloads itself once everything is deleted.
+			await Promise.all([
+				page.waitForEvent('load', { timeout: 60_000 }),
+				page.getByTestId('confirm-clear').click()
+			]);
 			await page.locator('[data-phase="ready"]').waitFor();
 			await page.goto(`${site.url}/sources`);
 			await page.locator('[data-phase="ready"]').waitFor();

@@ -1,7 +1,7 @@
 // Loading the demo retailer into the workspace: generate its exports, then list them in the
 // catalog as sources like any imported file. Earlier demo sources are replaced, never doubled.
 import type { Db } from '../db';
-import { DEMO_SOURCES, generateDemo } from './demo-stub';
+import { DEMO_SOURCES, generateDemo } from '../demo';
 import { scalarOf } from '../sql/rows';
 import { sql } from '../sql/sql';
 import { ensureCatalog, registerSource, removeSources } from './catalog';
