@@ -55,11 +55,11 @@ export async function bootDuckDb(persistent: boolean): Promise<BootedEngine> {
 	return { db, bundle: bundleName, persistence: 'memory', persistenceNote };
 }
 
-/** Deletes the database file and its write-ahead log from OPFS. */
-export async function deleteDatabaseFiles(): Promise<void> {
+/** Deletes a database file (the workspace's by default) and its write-ahead log from OPFS. */
+export async function deleteDatabaseFiles(file = DATABASE_FILE): Promise<void> {
 	if (!navigator.storage?.getDirectory) return;
 	const root = await navigator.storage.getDirectory();
-	for (const name of [DATABASE_FILE, `${DATABASE_FILE}.wal`]) {
+	for (const name of [file, `${file}.wal`]) {
 		try {
 			await root.removeEntry(name);
 		} catch {

@@ -3,9 +3,15 @@
 // cancel leaves the workspace as it was, and checkpoints so that OPFS holds the result.
 import * as Comlink from 'comlink';
 import type { Db } from '../src/lib/core/db';
+import {
+	findScenario,
+	measureScenario,
+	SCRATCH_DATABASE,
+	type BenchInput
+} from '../src/lib/core/bench';
 import { offlineSettings } from '../src/lib/core/engine-settings';
 import { rowsOf, scalarOf } from '../src/lib/core/sql/rows';
-import { sql, trusted } from '../src/lib/core/sql/sql';
+import { ident, sql, trusted } from '../src/lib/core/sql/sql';
 import { ensureCatalog, listSources } from '../src/lib/core/workspace/catalog';
 import { demoPersons, loadDemoWorkspace } from '../src/lib/core/workspace/demo-workspace';
 import type {
@@ -19,6 +25,11 @@ import type {
 import { AsyncDb } from './async-db';
 import { bootDuckDb, deleteDatabaseFiles, type BootedEngine } from './duckdb-boot';
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
+
+/** The name a benchmark's CSV file is registered under while the scenario runs. */
+const BENCH_FILE = 'cc_bench_input.csv';
+/** The benchmark's scratch database on OPFS, deleted after each run. */
+const BENCH_DATABASE_FILE = 'cc_bench.db';
 
 export class EngineService implements EngineApi {
 	private engine: BootedEngine | null = null;
@@ -130,6 +141,44 @@ export class EngineService implements EngineApi {
 			);
 			return summarise(db);
 		});
+	}
+
+	runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }> {
+		return this.serial(async (db) => {
+			const home = ident(String(scalarOf(await db.query(sql`SELECT current_database()`))));
+			const input: BenchInput = {};
+			if (file) {
+				await this.registerFile(BENCH_FILE, file);
+				input.csvFile = BENCH_FILE;
+			}
+			const scratch = await this.prepareScratchFile();
+			try {
+				return await measureScenario(db, findScenario(scenario), size, input, scratch);
+			} finally {
+				if (file) await this.dropFile(BENCH_FILE).catch(() => undefined);
+				// A cancel also stops the scenario's own clean-up: make sure the workspace is current.
+				db.resetCancel();
+				await db.exec(sql`USE ${home}; DETACH DATABASE IF EXISTS ${ident(SCRATCH_DATABASE)}`);
+				await this.removeScratchFile(scratch);
+			}
+		});
+	}
+
+	/** A scratch database file on OPFS when the workspace is there (it can evict blocks). */
+	private async prepareScratchFile(): Promise<string> {
+		if (this.engine?.persistence !== 'opfs') return ':memory:';
+		await deleteDatabaseFiles(BENCH_DATABASE_FILE);
+		// DuckDB opens the write-ahead log beside the file: both need an access handle.
+		await this.engine.db.registerOPFSFileName(`opfs://${BENCH_DATABASE_FILE}`);
+		await this.engine.db.registerOPFSFileName(`opfs://${BENCH_DATABASE_FILE}.wal`);
+		return `opfs://${BENCH_DATABASE_FILE}`;
+	}
+
+	private async removeScratchFile(path: string): Promise<void> {
+		if (path === ':memory:') return;
+		await this.engine?.db.dropFile(path).catch(() => undefined);
+		await this.engine?.db.dropFile(`${path}.wal`).catch(() => undefined);
+		await deleteDatabaseFiles(BENCH_DATABASE_FILE);
 	}
 
 	async cancel(): Promise<void> {

@@ -66,6 +66,11 @@ export interface EngineApi {
 	workspace(): Promise<WorkspaceSummary>;
 	/** Generates the demo retailer's exports; replaces any earlier demo. */
 	loadDemo(persons: number, onProgress: ProgressCallback): Promise<WorkspaceSummary>;
+	/**
+	 * Times one benchmark scenario (src/lib/core/bench) in a scratch in-memory database: the
+	 * seconds of its run step only, set-up excluded. `file` is the CSV a CSV scenario reads.
+	 */
+	runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */

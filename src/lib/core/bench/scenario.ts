@@ -1,0 +1,35 @@
+// What a benchmark scenario is: named SQL work at a given size, split into set-up (not timed),
+// the run (timed) and clean-up. The tricky point: the very same functions run in the browser's
+// engine worker and on native DuckDB, so they may only use the `Db` they receive — no host APIs.
+import type { Db } from '../db';
+
+/** What a scenario reads besides the database. */
+export interface BenchInput {
+	/** A CSV file DuckDB can read: a name registered in the worker, or a path on disk. */
+	csvFile?: string;
+}
+
+export interface BenchScenario {
+	name: string;
+	/** What a person reads in a results table. */
+	title: string;
+	/** What is being counted by `size`. */
+	unit: 'persons' | 'rows' | 'events';
+	/** The sizes of a full benchmark run. */
+	sizes: readonly number[];
+	/** Small sizes for a fast smoke check (`--quick`). */
+	quickSizes: readonly number[];
+	/** True when the scenario reads `input.csvFile`. */
+	needsCsv: boolean;
+	/** The table the run produces and how many rows it must hold at a given size (for tests). */
+	output: { table: string; rows(size: number): number };
+	setup(db: Db, size: number, input: BenchInput): Promise<void>;
+	run(db: Db, size: number, input: BenchInput): Promise<void>;
+	/** Drops every table the scenario made. */
+	cleanup(db: Db): Promise<void>;
+}
+
+export interface BenchTiming {
+	/** Wall-clock seconds of the run step alone. */
+	seconds: number;
+}

@@ -1,0 +1,82 @@
+// The benchmark scenarios at a small size on both engines: each one's SQL runs and produces the
+// expected number of rows, and a measured run leaves nothing behind. No timing is checked.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCustomerCsv } from '../../bench/csv-fixture';
+import { BENCH_SCENARIOS, inScratchDatabase, measureScenario } from '../../src/lib/core/bench';
+import type { BenchInput } from '../../src/lib/core/bench';
+import type { Db } from '../../src/lib/core/db';
+import { scalarOf } from '../../src/lib/core/sql/rows';
+import { ident, sql } from '../../src/lib/core/sql/sql';
+import { engines } from '../support/engines';
+
+/** Sizes small enough for a unit test, per scenario. */
+const SMALL: Record<string, number> = {
+	'demo-load': 300,
+	'csv-import': 1_234,
+	'groupby-events': 20_000
+};
+
+let folder = '';
+const input: BenchInput = {};
+
+beforeAll(async () => {
+	folder = await mkdtemp(join(tmpdir(), 'concord-bench-test-'));
+	input.csvFile = join(folder, 'customers.csv');
+	await writeCustomerCsv(input.csvFile, SMALL['csv-import'] ?? 0);
+});
+
+afterAll(async () => {
+	await rm(folder, { recursive: true, force: true });
+});
+
+const count = async (db: Db, table: string) =>
+	Number(scalarOf(await db.query(sql`SELECT count(*) FROM ${ident(table)}`)));
+
+const tableCount = async (db: Db) =>
+	Number(scalarOf(await db.query(sql`SELECT count(*) FROM duckdb_tables()`)));
+
+describe.each(engines)('benchmark scenarios on $name DuckDB', (engine) => {
+	let db: Db & { close(): void };
+	beforeAll(async () => {
+		db = await engine.open();
+	});
+	afterAll(() => db.close());
+
+	it('has a small size for every scenario', () => {
+		expect(Object.keys(SMALL).sort()).toEqual(BENCH_SCENARIOS.map((s) => s.name).sort());
+	});
+
+	it.each(BENCH_SCENARIOS.map((s) => [s.name, s] as const))(
+		'%s produces the expected rows and cleans up after itself',
+		async (_name, scenario) => {
+			const size = SMALL[scenario.name] ?? 0;
+			await inScratchDatabase(db, async () => {
+				await scenario.setup(db, size, input);
+				await scenario.run(db, size, input);
+				expect(await count(db, scenario.output.table)).toBe(scenario.output.rows(size));
+				await scenario.cleanup(db);
+				expect(await tableCount(db)).toBe(0);
+			});
+		}
+	);
+
+	it.each(BENCH_SCENARIOS.map((s) => [s.name, s] as const))(
+		'%s measures in a scratch database and leaves the workspace as it was',
+		async (_name, scenario) => {
+			await db.exec(sql`CREATE OR REPLACE TABLE cc_keep AS SELECT 1 AS x`);
+			const timing = await measureScenario(db, scenario, SMALL[scenario.name] ?? 0, input);
+			expect(Number.isFinite(timing.seconds)).toBe(true);
+			expect(scalarOf(await db.query(sql`SELECT current_database()`))).toBe('memory');
+			expect(await tableCount(db)).toBe(1);
+		}
+	);
+
+	it('refuses a size that is not a whole number above 0', async () => {
+		const [scenario] = BENCH_SCENARIOS;
+		if (!scenario) throw new Error('No scenario');
+		await expect(measureScenario(db, scenario, 0, input)).rejects.toThrow(/whole number/);
+	});
+});
