@@ -12,12 +12,22 @@ import {
 import { offlineSettings } from '../src/lib/core/engine-settings';
 import { rowsOf, scalarOf } from '../src/lib/core/sql/rows';
 import { ident, sql, trusted } from '../src/lib/core/sql/sql';
-import { ensureCatalog, listSources } from '../src/lib/core/workspace/catalog';
+import { ensureCatalog, listSources, removeSource } from '../src/lib/core/workspace/catalog';
+import { importFileAsSource } from '../src/lib/core/workspace/file-import';
+import type { CsvOptions } from '../src/lib/core/sources/csv-options';
+import { inspectCsv, previewRowsQuery } from '../src/lib/core/sources/inspect-csv';
+import { sniffCsv } from '../src/lib/core/sources/sniff';
+import { explainReadError } from '../src/lib/core/sources/import-errors';
+import { FileIntake } from './file-intake';
+import type { FileShape } from '../src/lib/core/sources/encoding';
 import { demoPersons, loadDemoWorkspace } from '../src/lib/core/workspace/demo-workspace';
 import type {
 	EngineApi,
 	EngineInfo,
 	EngineStatus,
+	FileImportChoice,
+	FileInspection,
+	ImportOutcome,
 	ProgressCallback,
 	StartOptions,
 	WorkspaceSummary
@@ -36,6 +46,7 @@ export class EngineService implements EngineApi {
 	private conn: AsyncDb | null = null;
 	private info: EngineInfo | null = null;
 	private queue: Promise<unknown> = Promise.resolve();
+	private intake: FileIntake | null = null;
 
 	/** Runs calls one after another: a DuckDB connection does one thing at a time. */
 	private serial<T>(work: (db: AsyncDb) => Promise<T>): Promise<T> {
@@ -68,6 +79,7 @@ export class EngineService implements EngineApi {
 		const started = performance.now();
 		this.engine = await bootDuckDb(options.persistent);
 		this.conn = await AsyncDb.connect(this.engine.db);
+		this.intake = new FileIntake(this.engine.db);
 		for (const statement of offlineSettings(`${options.origin}/duckdb-extensions`)) {
 			await this.conn.exec(statement);
 		}
@@ -181,6 +193,93 @@ export class EngineService implements EngineApi {
 		await deleteDatabaseFiles(BENCH_DATABASE_FILE);
 	}
 
+	inspectFile(file: File, options?: CsvOptions): Promise<FileInspection> {
+		return this.serial(async (db) => {
+			if (!this.intake) throw new Error('The engine is not started.');
+			const entry = await this.intake.add(file);
+			const base: FileInspection = {
+				fileId: entry.fileId,
+				fileName: file.name,
+				sizeBytes: file.size,
+				encodingNote: entry.shape.kind === 'text' ? entry.shape.encoding.reason : null,
+				options: null,
+				error: null,
+				columns: [],
+				kind: null,
+				mapping: [],
+				preview: null
+			};
+			const refusal = refusalFor(file.name, entry.shape);
+			if (refusal) return { ...base, error: refusal };
+			try {
+				const chosen =
+					options ?? (await sniffCsv(db, entry.registeredName, entry.encoding, entry.compression));
+				const inspection = await inspectCsv(db, entry.registeredName, file.name, chosen);
+				const preview = await db.run(previewRowsQuery(entry.registeredName, chosen).text);
+				return Comlink.transfer(
+					{
+						...base,
+						options: chosen,
+						columns: inspection.columns,
+						kind: inspection.kind,
+						mapping: inspection.mapping,
+						preview
+					},
+					[preview.buffer as ArrayBuffer]
+				);
+			} catch (error) {
+				const message = error instanceof Error ? error.message : String(error);
+				return {
+					...base,
+					error: message.startsWith(`'`) ? message : explainReadError(file.name, error)
+				};
+			}
+		});
+	}
+
+	importFile(
+		fileId: string,
+		choice: FileImportChoice,
+		onProgress: ProgressCallback
+	): Promise<ImportOutcome> {
+		return this.serial(async (db) => {
+			if (!this.intake) throw new Error('The engine is not started.');
+			const entry = this.intake.get(fileId);
+			const started = performance.now();
+			onProgress({ done: 0, total: 1, label: `Reading ${entry.file.name}` });
+			const imported = await this.transaction(db, (tx) =>
+				importFileAsSource(tx, {
+					fileName: entry.registeredName,
+					displayName: entry.file.name,
+					name: choice.name,
+					kind: choice.kind,
+					options: choice.options,
+					mapping: choice.mapping
+				})
+			);
+			onProgress({ done: 1, total: 1, label: `${imported.rowCount} rows imported` });
+			await this.intake.remove(fileId);
+			return {
+				summary: await summarise(db),
+				sourceId: imported.sourceId,
+				rowCount: imported.rowCount,
+				seconds: (performance.now() - started) / 1000,
+				warnings: imported.warnings
+			};
+		});
+	}
+
+	async discardFile(fileId: string): Promise<void> {
+		await this.intake?.remove(fileId);
+	}
+
+	removeSource(sourceId: string): Promise<WorkspaceSummary> {
+		return this.serial(async (db) => {
+			await this.transaction(db, (tx) => removeSource(tx, sourceId));
+			return summarise(db);
+		});
+	}
+
 	async cancel(): Promise<void> {
 		this.conn?.cancel();
 	}
@@ -195,6 +294,22 @@ export class EngineService implements EngineApi {
 		this.conn = null;
 		this.info = null;
 		await deleteDatabaseFiles();
+	}
+}
+
+/** Files that cannot be read as delimited text, said plainly. */
+function refusalFor(fileName: string, shape: FileShape): string | null {
+	switch (shape.kind) {
+		case 'empty':
+			return `'${fileName}' is empty: there is nothing to import.`;
+		case 'binary':
+			return `'${fileName}': ${shape.reason}`;
+		case 'zip':
+			return `'${fileName}' is a zip archive or an Excel workbook: save it as CSV, or unzip it first.`;
+		case 'parquet':
+			return `'${fileName}' is a Parquet file: this version imports delimited text (CSV, TSV, semicolon or pipe, optionally gzip-compressed).`;
+		default:
+			return null;
 	}
 }
 

@@ -40,6 +40,15 @@ describe('privacy', () => {
 			const page = await browser.context.newPage();
 			await openApp(page, site.url);
 			await loadDemo(page, 1000);
+			await page.goto(`${site.url}/sources`);
+			await page.locator('[data-phase="ready"]').waitFor();
+			await page.getByTestId('file-input').setInputFiles({
+				name: 'contacts.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from('email;first_name\nana@example.org;Ana\n')
+			});
+			await page.getByTestId('import-confirm').click();
+			await page.getByTestId('notice').filter({ hasText: 'Imported 1 rows' }).waitFor();
 			for (const area of AREAS) {
 				await page.getByRole('navigation').getByRole('link', { name: area.label }).click();
 				await page.getByRole('heading', { level: 1, name: area.label }).waitFor();

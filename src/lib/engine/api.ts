@@ -1,5 +1,7 @@
 // The one typed API between the page and the engine worker. Calls are coarse (one per user
 // action); query results cross as Arrow IPC bytes, transferred rather than copied.
+import type { ColumnSuggestion, KindSuggestion } from '../core/roles';
+import type { CsvOptions } from '../core/sources/csv-options';
 
 export type BundleName = 'eh' | 'mvp';
 export type Persistence = 'opfs' | 'memory';
@@ -71,8 +73,52 @@ export interface EngineApi {
 	 * seconds of its run step only, set-up excluded. `file` is the CSV a CSV scenario reads.
 	 */
 	runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }>;
+	/** Reads a file's first bytes and rows; `options` re-reads it with the user's choices. */
+	inspectFile(file: File, options?: CsvOptions): Promise<FileInspection>;
+	/** Imports an inspected file as a new source, in one transaction. */
+	importFile(
+		fileId: string,
+		choice: FileImportChoice,
+		onProgress: ProgressCallback
+	): Promise<ImportOutcome>;
+	/** Forgets an inspected file that will not be imported. */
+	discardFile(fileId: string): Promise<void>;
+	removeSource(sourceId: string): Promise<WorkspaceSummary>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */
 	destroyDatabase(): Promise<void>;
+}
+
+/** How a file will be read, as shown to the user before importing it (all choices editable). */
+export interface FileInspection {
+	/** A handle for the file kept by the worker until it is imported or discarded. */
+	fileId: string;
+	fileName: string;
+	sizeBytes: number;
+	/** What the first bytes say about the file, in words. */
+	encodingNote: string | null;
+	options: CsvOptions | null;
+	/** Why the file cannot be imported, when it cannot. */
+	error: string | null;
+	columns: string[];
+	kind: KindSuggestion | null;
+	mapping: ColumnSuggestion[];
+	/** The first rows as Arrow IPC bytes. */
+	preview: Uint8Array | null;
+}
+
+export interface FileImportChoice {
+	name: string;
+	kind: 'profile' | 'event';
+	options: CsvOptions;
+	mapping: { column: string; role: string }[];
+}
+
+export interface ImportOutcome {
+	summary: WorkspaceSummary;
+	sourceId: string;
+	rowCount: number;
+	seconds: number;
+	warnings: string[];
 }

@@ -4,7 +4,7 @@ import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Sql } from '$lib/core/sql/sql';
 import EngineWorker from '$workers/engine.worker.ts?worker';
-import type { EngineApi, ProgressCallback, StartOptions } from './api';
+import type { EngineApi, FileImportChoice, ProgressCallback, StartOptions } from './api';
 
 export class EngineClient {
 	private readonly worker: Worker;
@@ -25,6 +25,10 @@ export class EngineClient {
 
 	loadDemo(persons: number, onProgress: ProgressCallback) {
 		return this.api.loadDemo(persons, Comlink.proxy(onProgress));
+	}
+
+	importFile(fileId: string, choice: FileImportChoice, onProgress: ProgressCallback) {
+		return this.api.importFile(fileId, choice, Comlink.proxy(onProgress));
 	}
 
 	terminate(): void {

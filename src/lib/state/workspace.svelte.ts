@@ -2,7 +2,14 @@
 // with its progress. Components read this and call its actions; they never talk to the worker.
 import type { Table } from 'apache-arrow';
 import { previewQuery } from '$lib/core/sources/preview';
-import type { EngineInfo, EngineStatus, Progress, WorkspaceSummary } from '$lib/engine/api';
+import type {
+	EngineInfo,
+	EngineStatus,
+	FileImportChoice,
+	ImportOutcome,
+	Progress,
+	WorkspaceSummary
+} from '$lib/engine/api';
 import { EngineClient } from '$lib/engine/client';
 import { clearSmallState } from '$lib/persist/settings';
 import { acquireWorkspaceLock } from './tab-lock';
@@ -32,6 +39,11 @@ export class Workspace {
 	error = $state<string | null>(null);
 	notice = $state<string | null>(null);
 	private client: EngineClient | null = null;
+
+	/** The engine client, for state classes of other areas (never for components). */
+	get engine(): EngineClient | null {
+		return this.phase === 'ready' ? this.client : null;
+	}
 
 	get ready(): boolean {
 		return this.phase === 'ready';
@@ -86,6 +98,32 @@ export class Workspace {
 	async runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }> {
 		if (!this.client || this.phase !== 'ready') throw new Error('The engine is not ready yet.');
 		return this.client.api.runBenchmark(scenario, size, file);
+	}
+
+	async importFile(fileId: string, choice: FileImportChoice): Promise<ImportOutcome | null> {
+		const client = this.client;
+		if (!client || this.job) return null;
+		let outcome: ImportOutcome | null = null;
+		await this.runJob(`Importing ${choice.name}`, async () => {
+			outcome = await client.importFile(fileId, choice, (progress) => {
+				if (this.job) this.job.progress = progress;
+			});
+			this.summary = outcome.summary;
+			const rate = outcome.seconds > 0 ? Math.round(outcome.rowCount / outcome.seconds) : 0;
+			this.notice = [
+				`Imported ${outcome.rowCount.toLocaleString('en-US')} rows into '${choice.name}' in ${outcome.seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s).`,
+				...outcome.warnings
+			].join(' ');
+		});
+		return outcome;
+	}
+
+	async removeSource(sourceId: string): Promise<void> {
+		const client = this.client;
+		if (!client || this.job) return;
+		await this.runJob('Removing the source', async () => {
+			this.summary = await client.api.removeSource(sourceId);
+		});
 	}
 
 	async cancelJob(): Promise<void> {

@@ -2,9 +2,11 @@
 // from, its raw table). Everything downstream reads the sources from here.
 import type { Db } from '../db';
 import { rowsOf, scalarOf } from '../sql/rows';
-import { ident, sql } from '../sql/sql';
+import { ident, join, sql } from '../sql/sql';
 
 export const CATALOG_TABLE = 'cc_source';
+/** Each source column's role: the mapping the user confirmed. */
+export const MAPPING_TABLE = 'cc_source_column';
 
 export type SourceKind = 'profile' | 'event';
 export type SourceOrigin = 'demo' | 'file';
@@ -22,6 +24,12 @@ export interface SourceEntry {
 }
 
 const catalog = ident(CATALOG_TABLE);
+const mappingTable = ident(MAPPING_TABLE);
+
+export interface ColumnRole {
+	column: string;
+	role: string;
+}
 
 export async function ensureCatalog(db: Db): Promise<void> {
 	await db.exec(sql`CREATE TABLE IF NOT EXISTS ${catalog} (
@@ -33,6 +41,43 @@ export async function ensureCatalog(db: Db): Promise<void> {
 		origin VARCHAR NOT NULL CHECK (origin IN ('demo', 'file')),
 		added_at TIMESTAMP NOT NULL
 	)`);
+	await db.exec(sql`CREATE TABLE IF NOT EXISTS ${mappingTable} (
+		source_id VARCHAR NOT NULL,
+		column_index INTEGER NOT NULL,
+		column_name VARCHAR NOT NULL,
+		role VARCHAR NOT NULL,
+		PRIMARY KEY (source_id, column_index)
+	)`);
+}
+
+/** Replaces a source's mapping with the given column roles, in column order. */
+export async function saveMapping(
+	db: Db,
+	sourceId: string,
+	mapping: readonly ColumnRole[]
+): Promise<void> {
+	await db.exec(sql`DELETE FROM ${mappingTable} WHERE source_id = ${sourceId}`);
+	if (mapping.length === 0) return;
+	const rows = mapping.map((entry, i) => sql`(${sourceId}, ${i}, ${entry.column}, ${entry.role})`);
+	await db.exec(sql`INSERT INTO ${mappingTable} VALUES ${join(rows)}`);
+}
+
+export async function loadMapping(db: Db, sourceId: string): Promise<ColumnRole[]> {
+	return rowsOf(
+		await db.query(sql`SELECT column_name, role FROM ${mappingTable}
+			WHERE source_id = ${sourceId} ORDER BY column_index`)
+	).map((row) => ({ column: String(row.column_name), role: String(row.role) }));
+}
+
+/** Removes a source from the catalog and drops its raw table. */
+export async function removeSource(db: Db, sourceId: string): Promise<void> {
+	const [entry] = rowsOf(
+		await db.query(sql`SELECT table_name FROM ${catalog} WHERE source_id = ${sourceId}`)
+	);
+	if (!entry) throw new Error('This source is no longer in the workspace.');
+	await db.exec(sql`DROP TABLE IF EXISTS ${ident(String(entry.table_name))}`);
+	await db.exec(sql`DELETE FROM ${mappingTable} WHERE source_id = ${sourceId}`);
+	await db.exec(sql`DELETE FROM ${catalog} WHERE source_id = ${sourceId}`);
 }
 
 export async function registerSource(

@@ -1,0 +1,69 @@
+// Looking at a delimited text file before importing it: the reading options, the first rows,
+// and the suggested source kind and column roles from a sample of its values. The tricky
+// point: the sample lives in a temporary table that is dropped whatever happens, so an
+// inspection never leaves anything in the workspace.
+import type { Db } from '../db';
+import {
+	columnsOf,
+	profileValues,
+	suggestKind,
+	suggestMapping,
+	type ColumnSuggestion,
+	type KindSuggestion
+} from '../roles';
+import { scalarOf } from '../sql/rows';
+import { ident, sql } from '../sql/sql';
+import { readCsv, type CsvOptions } from './csv-options';
+import { explainReadError } from './import-errors';
+
+export const INSPECTION_SAMPLE_ROWS = 5000;
+const SAMPLE_TABLE = 'cc_tmp_inspection';
+
+export interface CsvInspection {
+	options: CsvOptions;
+	columns: string[];
+	kind: KindSuggestion;
+	mapping: ColumnSuggestion[];
+}
+
+export async function inspectCsv(
+	db: Db,
+	fileName: string,
+	displayName: string,
+	options: CsvOptions
+): Promise<CsvInspection> {
+	const sample = ident(SAMPLE_TABLE);
+	try {
+		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${sample} AS
+			SELECT * FROM ${readCsv(fileName, options)} LIMIT ${INSPECTION_SAMPLE_ROWS}`);
+	} catch (error) {
+		throw new Error(explainReadError(displayName, error));
+	}
+	try {
+		const rows = Number(scalarOf(await db.query(sql`SELECT count(*) FROM ${sample}`)));
+		if (rows === 0) {
+			throw new Error(
+				options.header
+					? `'${displayName}' has a header but no rows: there is nothing to import.`
+					: `'${displayName}' has no rows: there is nothing to import.`
+			);
+		}
+		const columns = await columnsOf(db, SAMPLE_TABLE);
+		const values = await profileValues(db, SAMPLE_TABLE, { columns });
+		const inputs = values.map((v) => ({ name: v.column, values: v.profile }));
+		const kind = suggestKind(inputs);
+		return {
+			options,
+			columns,
+			kind,
+			mapping: suggestMapping({ kind: kind.kind, columns: inputs })
+		};
+	} finally {
+		await db.exec(sql`DROP TABLE IF EXISTS ${sample}`);
+	}
+}
+
+/** The first rows of the file as it will be imported, every value as text. */
+export function previewRowsQuery(fileName: string, options: CsvOptions, rows = 20) {
+	return sql`SELECT * FROM ${readCsv(fileName, options)} LIMIT ${rows}`;
+}

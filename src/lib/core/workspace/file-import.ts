@@ -1,0 +1,54 @@
+// Adding an imported file to the workspace as a source: its raw table, its catalog entry and its
+// confirmed mapping. The tricky point: the caller wraps this in one transaction, so the three
+// appear together or not at all.
+import type { Db } from '../db';
+import type { CsvOptions } from '../sources/csv-options';
+import { importCsv, type ImportedTable } from '../sources/import-csv';
+import { sourceTableName } from '../sources/source-names';
+import { rowsOf } from '../sql/rows';
+import { sql } from '../sql/sql';
+import { registerSource, saveMapping, type ColumnRole, type SourceKind } from './catalog';
+
+export interface FileImportRequest {
+	/** The file as DuckDB knows it (registered name or path). */
+	fileName: string;
+	/** The file's own name, as the user chose it. */
+	displayName: string;
+	/** The source's title in the workspace. */
+	name: string;
+	kind: SourceKind;
+	options: CsvOptions;
+	mapping: readonly ColumnRole[];
+}
+
+export async function importFileAsSource(
+	db: Db,
+	request: FileImportRequest
+): Promise<ImportedTable & { sourceId: string }> {
+	const taken = rowsOf(await db.query(sql`SELECT table_name FROM duckdb_tables()`)).map((row) =>
+		String(row.table_name)
+	);
+	const tableName = sourceTableName(request.displayName, taken);
+	const imported = await importCsv(db, {
+		fileName: request.fileName,
+		displayName: request.displayName,
+		tableName,
+		options: request.options
+	});
+	const sourceId = `file:${tableName}`;
+	await registerSource(db, {
+		sourceId,
+		name: request.name.trim() || request.displayName,
+		kind: request.kind,
+		tableName,
+		fileName: request.displayName,
+		origin: 'file'
+	});
+	const roles = new Map(request.mapping.map((entry) => [entry.column, entry.role]));
+	await saveMapping(
+		db,
+		sourceId,
+		imported.columns.map((column) => ({ column, role: roles.get(column) ?? 'custom' }))
+	);
+	return { ...imported, sourceId };
+}

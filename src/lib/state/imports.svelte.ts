@@ -1,0 +1,117 @@
+// Files on their way in: each one inspected by the engine, shown with its reading options, first
+// rows and suggested mapping, editable, then imported or discarded. A saved mapping is re-applied
+// when a file with the same header comes again.
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { applySavedMapping, headerSignature, type SavedMapping } from '$lib/core/roles';
+import type { CsvOptions } from '$lib/core/sources/csv-options';
+import { sourceTitle } from '$lib/core/sources/source-names';
+import type { FileInspection } from '$lib/engine/api';
+import { loadSavedMapping, saveSavedMapping } from '$lib/persist/mappings';
+import type { Workspace } from './workspace.svelte';
+
+export interface PendingImport {
+	key: number;
+	file: File;
+	inspection: FileInspection | null;
+	preview: Table | null;
+	name: string;
+	kind: 'profile' | 'event';
+	roles: Record<string, string>;
+	/** The mapping came from an earlier file with the same header. */
+	remembered: boolean;
+	busy: boolean;
+	error: string | null;
+}
+
+export class Imports {
+	pending = $state<PendingImport[]>([]);
+	private nextKey = 1;
+
+	constructor(private readonly workspace: Workspace) {}
+
+	async add(files: Iterable<File>): Promise<void> {
+		for (const file of files) {
+			const item: PendingImport = {
+				key: this.nextKey++,
+				file,
+				inspection: null,
+				preview: null,
+				name: sourceTitle(file.name),
+				kind: 'profile',
+				roles: {},
+				remembered: false,
+				busy: true,
+				error: null
+			};
+			this.pending.push(item);
+			await this.inspect(this.pending[this.pending.length - 1]!);
+		}
+	}
+
+	/** Reads the file again with the user's reading options. */
+	async reread(item: PendingImport, options: CsvOptions): Promise<void> {
+		const old = item.inspection?.fileId;
+		await this.inspect(item, options);
+		if (old) await this.workspace.engine?.api.discardFile(old);
+	}
+
+	private async inspect(item: PendingImport, options?: CsvOptions): Promise<void> {
+		item.busy = true;
+		item.error = null;
+		try {
+			const engine = this.workspace.engine;
+			if (!engine) throw new Error('The engine is not ready yet.');
+			const inspection = await engine.api.inspectFile(
+				item.file,
+				options ? { ...options } : undefined
+			);
+			item.inspection = inspection;
+			item.preview = inspection.preview ? tableFromIPC(inspection.preview) : null;
+			item.error = inspection.error;
+			if (inspection.kind) item.kind = inspection.kind.kind;
+			item.roles = Object.fromEntries(inspection.mapping.map((m) => [m.column, m.role]));
+			await this.applyRemembered(item);
+		} catch (error) {
+			item.error = error instanceof Error ? error.message : String(error);
+		} finally {
+			item.busy = false;
+		}
+	}
+
+	private async applyRemembered(item: PendingImport): Promise<void> {
+		const columns = item.inspection?.columns ?? [];
+		if (columns.length === 0) return;
+		const saved = await loadSavedMapping(headerSignature(columns));
+		if (!saved) return;
+		const applied = applySavedMapping(saved, columns);
+		for (const entry of applied) item.roles[entry.column] = entry.role;
+		item.kind = saved.kind;
+		item.remembered = true;
+	}
+
+	async commit(item: PendingImport): Promise<void> {
+		const inspection = item.inspection;
+		if (!inspection?.options || item.error) return;
+		const columns = inspection.columns;
+		const mapping = columns.map((column) => ({ column, role: item.roles[column] ?? 'custom' }));
+		const outcome = await this.workspace.importFile(inspection.fileId, {
+			name: item.name,
+			kind: item.kind,
+			options: { ...inspection.options },
+			mapping
+		});
+		if (!outcome) return;
+		const saved: SavedMapping = {
+			signature: headerSignature(columns),
+			kind: item.kind,
+			columns: mapping
+		};
+		await saveSavedMapping(saved);
+		this.pending = this.pending.filter((p) => p.key !== item.key);
+	}
+
+	async discard(item: PendingImport): Promise<void> {
+		this.pending = this.pending.filter((p) => p.key !== item.key);
+		if (item.inspection) await this.workspace.engine?.api.discardFile(item.inspection.fileId);
+	}
+}
