@@ -90,6 +90,8 @@ export async function registerSource(
 }
 
 export async function removeSources(db: Db, origin: SourceOrigin): Promise<void> {
+	await db.exec(sql`DELETE FROM ${mappingTable} WHERE source_id IN
+		(SELECT source_id FROM ${catalog} WHERE origin = ${origin})`);
 	await db.exec(sql`DELETE FROM ${catalog} WHERE origin = ${origin}`);
 }
 

@@ -5,6 +5,7 @@ import { DEMO_SOURCES, generateDemo } from '../demo';
 import { scalarOf } from '../sql/rows';
 import { sql } from '../sql/sql';
 import { ensureCatalog, registerSource, removeSources } from './catalog';
+import { saveSuggestedMapping } from './suggested-mapping';
 
 export type DemoProgress = (done: number, total: number, label: string) => void;
 
@@ -17,14 +18,16 @@ export async function loadDemoWorkspace(
 	await generateDemo(db, { persons }, onProgress);
 	await removeSources(db, 'demo');
 	for (const source of DEMO_SOURCES) {
+		const sourceId = `demo:${source.table}`;
 		await registerSource(db, {
-			sourceId: `demo:${source.table}`,
+			sourceId,
 			name: source.name,
 			kind: source.kind,
 			tableName: source.table,
 			fileName: source.fileName,
 			origin: 'demo'
 		});
+		await saveSuggestedMapping(db, sourceId, source.table, source.kind);
 	}
 }
 
