@@ -19,6 +19,9 @@ import { inspectCsv, previewRowsQuery } from '../src/lib/core/sources/inspect-cs
 import { sniffCsv } from '../src/lib/core/sources/sniff';
 import { explainReadError } from '../src/lib/core/sources/import-errors';
 import { FileIntake } from './file-intake';
+import type { TableProfile } from '../src/lib/core/profile';
+import { assessQuality, type QualityReport } from '../src/lib/core/quality';
+import { profileSource, workspaceMappings } from '../src/lib/core/workspace/source-mappings';
 import type { FileShape } from '../src/lib/core/sources/encoding';
 import { demoPersons, loadDemoWorkspace } from '../src/lib/core/workspace/demo-workspace';
 import type {
@@ -267,6 +270,18 @@ export class EngineService implements EngineApi {
 				warnings: imported.warnings
 			};
 		});
+	}
+
+	profileSource(sourceId: string): Promise<TableProfile> {
+		return this.serial((db) => profileSource(db, sourceId));
+	}
+
+	qualityReport(onProgress: ProgressCallback): Promise<QualityReport> {
+		return this.serial(async (db) =>
+			assessQuality(db, await workspaceMappings(db), {
+				onProgress: (done, total, label) => onProgress({ done, total, label })
+			})
+		);
 	}
 
 	async discardFile(fileId: string): Promise<void> {

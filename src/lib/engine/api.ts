@@ -1,6 +1,8 @@
 // The one typed API between the page and the engine worker. Calls are coarse (one per user
 // action); query results cross as Arrow IPC bytes, transferred rather than copied.
 import type { ColumnSuggestion, KindSuggestion } from '../core/roles';
+import type { TableProfile } from '../core/profile';
+import type { QualityReport } from '../core/quality';
 import type { CsvOptions } from '../core/sources/csv-options';
 
 export type BundleName = 'eh' | 'mvp';
@@ -84,6 +86,10 @@ export interface EngineApi {
 	/** Forgets an inspected file that will not be imported. */
 	discardFile(fileId: string): Promise<void>;
 	removeSource(sourceId: string): Promise<WorkspaceSummary>;
+	/** Per column: type, fill, distinct values, top values, range, patterns, role failures. */
+	profileSource(sourceId: string): Promise<TableProfile>;
+	/** Contactability, validity, duplicates, overlaps, junk and freshness of all sources. */
+	qualityReport(onProgress: ProgressCallback): Promise<QualityReport>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */

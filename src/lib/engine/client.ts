@@ -31,6 +31,10 @@ export class EngineClient {
 		return this.api.importFile(fileId, choice, Comlink.proxy(onProgress));
 	}
 
+	qualityReport(onProgress: ProgressCallback) {
+		return this.api.qualityReport(Comlink.proxy(onProgress));
+	}
+
 	terminate(): void {
 		this.api[Comlink.releaseProxy]();
 		this.worker.terminate();

@@ -1,6 +1,8 @@
 // The workspace as the UI sees it: the engine's phase and status, the sources, the running job
 // with its progress. Components read this and call its actions; they never talk to the worker.
 import type { Table } from 'apache-arrow';
+import type { TableProfile } from '$lib/core/profile';
+import type { QualityReport } from '$lib/core/quality';
 import { previewQuery } from '$lib/core/sources/preview';
 import type {
 	EngineInfo,
@@ -124,6 +126,23 @@ export class Workspace {
 		await this.runJob('Removing the source', async () => {
 			this.summary = await client.api.removeSource(sourceId);
 		});
+	}
+
+	/** The data quality report of all sources, computed as a job (with progress and cancel). */
+	async qualityReport(): Promise<QualityReport | null> {
+		const client = this.client;
+		if (!client || this.job) return null;
+		let report: QualityReport | null = null;
+		await this.runJob('Assessing data quality', async () => {
+			report = await client.qualityReport((progress) => {
+				if (this.job) this.job.progress = progress;
+			});
+		});
+		return report;
+	}
+
+	async profileSource(sourceId: string): Promise<TableProfile | null> {
+		return this.client ? this.client.api.profileSource(sourceId) : null;
 	}
 
 	async cancelJob(): Promise<void> {

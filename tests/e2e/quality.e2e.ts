@@ -1,0 +1,62 @@
+// The Quality area in a real browser, on the demo retailer: contactability with its chart,
+// invalid values with examples, duplicates, overlaps between sources and junk identifiers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
+import { loadDemo, openApp } from './support/app';
+import { startSite } from './support/site';
+
+let site: { url: string; close: () => Promise<void> };
+let browser: LaunchedBrowser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+	site = await startSite();
+	browser = await launchBrowser();
+	page = await browser.context.newPage();
+	page.on('pageerror', (error) => errors.push(error.message));
+	await openApp(page, site.url);
+	await loadDemo(page, 1000);
+	await page.getByRole('navigation').getByRole('link', { name: 'Quality' }).click();
+	await page.getByTestId('contactability-overall').waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+	await browser.close();
+	await removeProfile(browser.profileDir);
+	await site.close();
+});
+
+describe('quality of the demo sources', () => {
+	it('shows contactability overall and per source as a chart', async () => {
+		const overall = await page.getByTestId('contactability-overall').innerText();
+		expect(overall).toMatch(/Profiles\s+[\d,]+/);
+		expect(overall).toMatch(/E-mail\s+\d+\.\d%/);
+		const chart = page.getByRole('img', { name: 'Contactability per source' }).locator('svg');
+		await expect(chart.count()).resolves.toBeGreaterThan(0);
+		const figure = page.getByRole('img', { name: 'Contactability per source' });
+		expect(await figure.innerHTML()).toContain('CRM contacts');
+	});
+
+	it('lists invalid values with examples', async () => {
+		const rows = page.getByTestId('validity-table').locator('tbody tr');
+		expect(await rows.count()).toBeGreaterThan(5);
+		const phone = rows.filter({ hasText: 'Téléphone' });
+		expect(
+			Number((await phone.locator('td').nth(4).innerText()).replace(/,/g, ''))
+		).toBeGreaterThan(0);
+	});
+
+	it('warns about junk identifiers such as test@test.com', async () => {
+		await expect(page.getByTestId('junk').innerText()).resolves.toMatch(
+			/test@test\.com|0000000000/
+		);
+	});
+
+	it('shows the e-mails shared between sources', async () => {
+		const chart = page.getByRole('img', { name: 'E-mails shared between sources' }).locator('svg');
+		await expect(chart.count()).resolves.toBeGreaterThan(0);
+		expect(errors).toEqual([]);
+	});
+});
