@@ -228,6 +228,27 @@ describe.each(engines)('table profile on $name DuckDB', (engine) => {
 		expect(email?.patterns).toEqual(exact.patterns);
 	});
 
+	it('estimates the patterns of a high-cardinality column from a sample, scaled to its fill', async () => {
+		await db.exec(sql`CREATE TABLE codes AS
+			SELECT range AS id, CASE WHEN range % 10 = 0 THEN NULL
+				ELSE 'K' || lpad(range::VARCHAR, 6, '0') END AS code
+			FROM range(30000)`);
+		const codes = await profileTable(db, 'codes');
+		const [id, code] = codes.columns;
+		expect(id).toMatchObject({
+			type: { kind: 'integer', leadingZeros: 0 },
+			distinct: 30000,
+			range: { kind: 'number', min: 0, max: 29999 },
+			patterns: { distinct: 5, estimated: true }
+		});
+		expect(code).toMatchObject({
+			filled: 27000,
+			distinct: 27000,
+			patterns: { top: [{ pattern: 'A999999', count: 27000 }], distinct: 1, estimated: true }
+		});
+		expect(code?.topValues[0]).toEqual(one('K000001'));
+	});
+
 	it('profiles a table without rows', async () => {
 		await db.exec(sql`CREATE TABLE nothing (a VARCHAR, b VARCHAR)`);
 		const empty = await profileTable(db, 'nothing', { roles: [{ column: 'a', role: 'email' }] });

@@ -1,7 +1,12 @@
 // Profiling a raw table: per column its type, fill, distinct values, top values, range,
 // patterns and the values that fail its role's rule. Only this file is meant to be imported
 // from outside (the quality computations reuse the role rules and the phone canonical form).
-export { profileTable, DEFAULT_EXACT_ROW_LIMIT, type ProfileOptions } from './profile-table';
+export {
+	profileTable,
+	DEFAULT_EXACT_ROW_LIMIT,
+	DEFAULT_SAMPLE_ROWS,
+	type ProfileOptions
+} from './profile-table';
 export {
 	profileColumn,
 	readColumn,

@@ -1,16 +1,16 @@
 // Profiling a raw table, column by column. Up to `exactRowLimit` rows every figure is exact
-// and read from the table itself; above it, one pass over the whole table gives the row
-// count and each column's fill, a pass per column its distinct count by hash, and the
-// value-level figures come from a seeded Bernoulli sample of about `sampleRows` rows, read in
-// place (copying a million wide rows costs more than sampling them again per column). The
-// tricky point is width: a 10,000-column file must not become one query with 10,000
-// aggregates, so the whole-table pass is split into groups of columns, and the aggregates are
-// named by position, never by header.
+// and read from the table itself. Above it, each column's fill and distinct count still come
+// from the whole table (one scan of that column, distinct values counted by hash), while the
+// value-level figures — top values, patterns, type, role failures — come from a seeded
+// Bernoulli sample of about `sampleRows` rows, read in place rather than copied (copying a
+// million wide rows costs more than sampling them again per column). The tricky point is
+// honesty: the result's basis says which figures are the sample's, and columns are named in
+// SQL only through ident(), aggregates by position, never by header.
 import type { Db } from '../db';
 import { columnsOf } from '../roles/value-detect';
 import type { RoleId } from '../roles/vocabulary';
 import { rowsOf, scalarOf } from '../sql/rows';
-import { ident, join, sql, trusted, type Sql } from '../sql/sql';
+import { ident, sql, trusted, type Sql } from '../sql/sql';
 import { profileColumn, type ColumnOptions, type WholeColumn } from './profile-column';
 import type { ColumnProfile, ProfileBasis, TableProfile } from './types';
 import { trimmedColumn } from './value-table';
@@ -26,7 +26,7 @@ export interface ProfileOptions {
 	examples?: number;
 	/** Tables with more rows get approximate distinct counts and a sample (default 1,000,000). */
 	exactRowLimit?: number;
-	/** Rows in that sample (default 1,000,000). */
+	/** Rows in that sample, about (default 250,000). */
 	sampleRows?: number;
 	/** Share of non-empty values that must read as a type (default 0.9). */
 	typeThreshold?: number;
@@ -37,31 +37,9 @@ export interface ProfileOptions {
 }
 
 export const DEFAULT_EXACT_ROW_LIMIT = 1_000_000;
-const COLUMNS_PER_PASS = 200;
+/** Plenty for shares, types and patterns to within a fraction of a percent. */
+export const DEFAULT_SAMPLE_ROWS = 250_000;
 const SAMPLE_SEED = 42;
-
-/** Rows and each column's non-empty values over the whole table, by groups of columns. */
-async function fillPass(
-	db: Db,
-	table: string,
-	columns: readonly string[]
-): Promise<{ rows: number; filled: number }[]> {
-	const fills: { rows: number; filled: number }[] = [];
-	for (let start = 0; start < columns.length; start += COLUMNS_PER_PASS) {
-		const group = columns.slice(start, start + COLUMNS_PER_PASS);
-		const counts = group.map(
-			(column, i) =>
-				sql`count(nullif(${trimmedColumn(sql`${ident(column)}::VARCHAR`)}, '')) AS ${ident(`f${i}`)}`
-		);
-		const [row] = rowsOf(
-			await db.query(sql`SELECT count(*) AS total, ${join(counts)} FROM ${ident(table)}`)
-		);
-		group.forEach((_, i) => {
-			fills.push({ rows: Number(row?.total ?? 0), filled: Number(row?.[`f${i}`] ?? 0) });
-		});
-	}
-	return fills;
-}
 
 /** A seeded Bernoulli sample of about `size` rows of the table, read in place (no copy). */
 function sampleOf(table: string, rows: number, size: number): Sql {
@@ -72,18 +50,28 @@ function sampleOf(table: string, rows: number, size: number): Sql {
 }
 
 /**
- * Different non-empty values counted by their 64-bit hashes, one column at a time (memory for
- * one hash set). Exact unless two values share a hash; approx_count_distinct was tried and is
- * off by a third on timestamp text at a million values, too far to show.
+ * A column's non-empty values and different values over the whole table, in one scan. Values
+ * are counted different by their 64-bit hashes (exact unless two share a hash), one column at
+ * a time so memory holds one hash set; approx_count_distinct was tried and is off by a third
+ * on timestamp text at a million values, too far to show.
  */
-async function hashedDistinct(db: Db, table: string, column: string): Promise<number> {
+async function wholeColumn(
+	db: Db,
+	table: string,
+	column: string,
+	rows: number
+): Promise<WholeColumn> {
 	const value = sql`${ident(column)}::VARCHAR`;
-	const distinct = scalarOf(
-		await db.query(
-			sql`SELECT count(DISTINCT hash(${value})) FROM ${ident(table)} WHERE ${value} <> ''`
-		)
+	const [row] = rowsOf(
+		await db.query(sql`SELECT count(nullif(${trimmedColumn(value)}, '')) AS filled,
+				count(DISTINCT hash(${value})) FILTER (WHERE ${value} <> '') AS distinct_values
+			FROM ${ident(table)}`)
 	);
-	return Number(distinct ?? 0);
+	return {
+		rows,
+		filled: Number(row?.filled ?? 0),
+		approximateDistinct: Number(row?.distinct_values ?? 0)
+	};
 }
 
 /** Profiles every column (or the chosen ones) of a raw table. */
@@ -109,19 +97,14 @@ export async function profileTable(
 		seed: SAMPLE_SEED
 	};
 	const sampled = rows > limit && columns.length > 0;
-	const sampleRows = Math.max(1, Math.floor(options.sampleRows ?? DEFAULT_EXACT_ROW_LIMIT));
-	const fills = sampled ? await fillPass(db, table, columns) : [];
+	const sampleRows = Math.max(1, Math.floor(options.sampleRows ?? DEFAULT_SAMPLE_ROWS));
 	const relation = sampled ? sampleOf(table, rows, sampleRows) : table;
 	const profiles: ColumnProfile[] = [];
 	for (const [i, column] of columns.entries()) {
 		options.onProgress?.(i, columns.length, column);
 		const role = roles.get(column);
 		const columnOptions: ColumnOptions = role ? { ...base, role } : base;
-		const fill = fills[i];
-		const whole: WholeColumn | undefined = fill && {
-			...fill,
-			approximateDistinct: await hashedDistinct(db, table, column)
-		};
+		const whole = sampled ? await wholeColumn(db, table, column, rows) : undefined;
 		profiles.push(await profileColumn(db, relation, column, columnOptions, whole));
 	}
 	options.onProgress?.(columns.length, columns.length, '');

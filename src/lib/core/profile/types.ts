@@ -1,8 +1,9 @@
 // What a profile says about a raw table and each of its columns. The tricky point is honesty
-// about the basis of each number: above the exact row limit the distinct count is approximate
-// and the value-level figures (top values, patterns, type, role failures) come from a sample,
-// and a pattern summary over a high-cardinality column is estimated from a row sample; each
-// result says which, so the page never presents an estimate as a count.
+// about the basis of each number: above the exact row limit, rows, fill and distinct values
+// are still the whole table's (distinct counted by hash, marked approximate) while the
+// value-level counts (conforming, top values, patterns, role failures) are a sample's; and a
+// pattern summary over a high-cardinality column is estimated from a row sample. Each result
+// says which, so the page never presents an estimate or a sample count as a table count.
 import type { RoleId } from '../roles/vocabulary';
 
 /** A value as stored (not trimmed), cut to MAX_SHOWN_LENGTH characters for display. */

@@ -5,7 +5,7 @@
 // in the numbered copy; nothing of their header reaches the rest of the SQL.
 import type { Db } from '../db';
 import { phoneDigits } from '../profile/phone-canonical';
-import { scratchName, shapeSafe, trimmed, trimmedColumn } from '../profile/value-table';
+import { scratchName, shapeSafe, trimmedColumn } from '../profile/value-table';
 import { shapePredicate } from '../roles/value-shapes';
 import { ident, join, sql, trusted, type Sql } from '../sql/sql';
 import { identifierOf, truthy } from './identifiers';
@@ -79,14 +79,14 @@ function identifiersInsert(
 function flagsInsert(scratch: Scratch, source: PlannedSource, numbered: Sql, cells: Cell[]): Sql {
 	const alias = (kind: Cell['kind']) => cells.find((cell) => cell.kind === kind)?.alias ?? null;
 	const [street, postcode, city] = [alias('street'), alias('postcode'), alias('city')];
-	const filled = (column: Sql) => sql`coalesce(${trimmed(column)}, '') <> ''`;
+	const filled = (column: Sql) => sql`coalesce(${trimmedColumn(column)}, '') <> ''`;
 	// The postcode's shape test reads a column named s, like every shape.
 	const address =
 		street && postcode && city
 			? sql`${filled(street)} AND ${filled(city)} AND coalesce(${shapePredicate('postcode')}, FALSE)`
 			: sql`NULL`;
 	const consent = (column: Sql | null) => (column ? truthy(column) : sql`NULL`);
-	const s = postcode ? shapeSafe(trimmed(postcode)) : sql`NULL`;
+	const s = postcode ? shapeSafe(trimmedColumn(postcode)) : sql`NULL`;
 	return sql`INSERT INTO ${scratch.records}
 		SELECT ${source.no}, record_no, ${address}, ${consent(alias('emailOptin'))},
 			${consent(alias('smsOptin'))}
