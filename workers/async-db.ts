@@ -81,6 +81,11 @@ export class AsyncDb implements Db {
 		this.cancelled = true;
 	}
 
+	/** Throws when the current call was cancelled: for work between queries (reading a file). */
+	throwIfCancelled(): void {
+		if (this.cancelled) throw new CancelledError();
+	}
+
 	/** Called when a new user action starts. */
 	resetCancel(): void {
 		this.cancelled = false;

@@ -18,10 +18,15 @@ import type { CsvOptions } from '../src/lib/core/sources/csv-options';
 import { inspectCsv, previewRowsQuery } from '../src/lib/core/sources/inspect-csv';
 import { sniffCsv } from '../src/lib/core/sources/sniff';
 import { explainReadError } from '../src/lib/core/sources/import-errors';
-import { FileIntake } from './file-intake';
+import { FileIntake, type IntakeFile } from './file-intake';
+import { isRecordFormat, openReader } from '../src/lib/core/sources/formats/open-reader';
+import type { FileFormat } from '../src/lib/core/sources/formats/record-batch';
+import { inspectRecords } from '../src/lib/core/sources/inspect-records';
+import { previewQuery } from '../src/lib/core/sources/preview';
 import type { TableProfile } from '../src/lib/core/profile';
 import { assessQuality, type QualityReport } from '../src/lib/core/quality';
 import { profileSource, workspaceMappings } from '../src/lib/core/workspace/source-mappings';
+import { loadMapping, saveMapping, updateSource } from '../src/lib/core/workspace/catalog';
 import type { FileShape } from '../src/lib/core/sources/encoding';
 import { demoPersons, loadDemoWorkspace } from '../src/lib/core/workspace/demo-workspace';
 import type {
@@ -32,6 +37,7 @@ import type {
 	FileInspection,
 	ImportOutcome,
 	ProgressCallback,
+	SourceChange,
 	StartOptions,
 	WorkspaceSummary
 } from '../src/lib/engine/api';
@@ -205,6 +211,9 @@ export class EngineService implements EngineApi {
 				fileName: file.name,
 				sizeBytes: file.size,
 				encodingNote: entry.shape.kind === 'text' ? entry.shape.encoding.reason : null,
+				format: entry.format,
+				formatNote: null,
+				warnings: [],
 				options: null,
 				error: null,
 				columns: [],
@@ -212,8 +221,9 @@ export class EngineService implements EngineApi {
 				mapping: [],
 				preview: null
 			};
-			const refusal = refusalFor(file.name, entry.shape);
+			const refusal = refusalFor(file.name, entry.shape, entry.format);
 			if (refusal) return { ...base, error: refusal };
+			if (isRecordFormat(entry.format)) return inspectRecordFile(db, entry, base);
 			try {
 				const chosen =
 					options ?? (await sniffCsv(db, entry.registeredName, entry.encoding, entry.compression));
@@ -248,15 +258,30 @@ export class EngineService implements EngineApi {
 		return this.serial(async (db) => {
 			if (!this.intake) throw new Error('The engine is not started.');
 			const entry = this.intake.get(fileId);
+			const { format, file } = entry;
 			const started = performance.now();
-			onProgress({ done: 0, total: 1, label: `Reading ${entry.file.name}` });
-			const imported = await this.transaction(db, (tx) =>
+			onProgress({ done: 0, total: file.size, label: `Reading ${file.name}` });
+			const imported = await this.transaction(db, async (tx) =>
 				importFileAsSource(tx, {
 					fileName: entry.registeredName,
-					displayName: entry.file.name,
+					displayName: file.name,
 					name: choice.name,
 					kind: choice.kind,
 					options: choice.options,
+					records: isRecordFormat(format)
+						? {
+								reader: await openReader(format, file, file.name),
+								onBatch: ({ rowsRead, bytesRead }) => {
+									// Between batches: a cancel throws here and the transaction rolls back.
+									db.throwIfCancelled();
+									onProgress({
+										done: bytesRead,
+										total: file.size,
+										label: `Reading ${file.name} (${rowsRead.toLocaleString('en-US')} rows)`
+									});
+								}
+							}
+						: undefined,
 					mapping: choice.mapping
 				})
 			);
@@ -269,6 +294,20 @@ export class EngineService implements EngineApi {
 				seconds: (performance.now() - started) / 1000,
 				warnings: imported.warnings
 			};
+		});
+	}
+
+	sourceMapping(sourceId: string): Promise<{ column: string; role: string }[]> {
+		return this.serial((db) => loadMapping(db, sourceId));
+	}
+
+	updateSource(sourceId: string, change: SourceChange): Promise<WorkspaceSummary> {
+		return this.serial(async (db) => {
+			await this.transaction(db, async (tx) => {
+				await updateSource(tx, sourceId, change);
+				await saveMapping(tx, sourceId, change.mapping);
+			});
+			return summarise(db);
 		});
 	}
 
@@ -312,19 +351,55 @@ export class EngineService implements EngineApi {
 	}
 }
 
-/** Files that cannot be read as delimited text, said plainly. */
-function refusalFor(fileName: string, shape: FileShape): string | null {
+/** Files Concord does not read, said plainly (`format` is null for all of them but empty ones). */
+function refusalFor(fileName: string, shape: FileShape, format: FileFormat | null): string | null {
+	if (shape.kind === 'empty') return `'${fileName}' is empty: there is nothing to import.`;
+	if (format !== null) return null;
 	switch (shape.kind) {
-		case 'empty':
-			return `'${fileName}' is empty: there is nothing to import.`;
 		case 'binary':
-			return `'${fileName}': ${shape.reason}`;
+			return /\.xlsx?$/i.test(fileName)
+				? `'${fileName}' is an Excel 97–2003 workbook (.xls) or a password-protected one: save it as an .xlsx workbook without a password, or as CSV.`
+				: `'${fileName}': ${shape.reason}`;
 		case 'zip':
-			return `'${fileName}' is a zip archive or an Excel workbook: save it as CSV, or unzip it first.`;
-		case 'parquet':
-			return `'${fileName}' is a Parquet file: this version imports delimited text (CSV, TSV, semicolon or pipe, optionally gzip-compressed).`;
+			return `'${fileName}' is a zip archive, not an Excel workbook (.xlsx): unzip it first.`;
+		case 'gzip':
+			return `'${fileName}' is compressed JSON: unzip it first (Concord reads gzip-compressed CSV, and JSON or NDJSON uncompressed).`;
 		default:
-			return null;
+			return `'${fileName}' is not a format Concord reads: CSV or other delimited text, Parquet, JSON, NDJSON or Excel (.xlsx).`;
+	}
+}
+
+/** Inspects a Parquet, JSON, NDJSON or Excel file: its first rows, kind and roles, its preview. */
+async function inspectRecordFile(
+	db: AsyncDb,
+	entry: IntakeFile,
+	base: FileInspection
+): Promise<FileInspection> {
+	const { file, format } = entry;
+	if (!isRecordFormat(format)) return base;
+	try {
+		const reader = await openReader(format, file, file.name);
+		const taken: { preview?: Uint8Array } = {};
+		const inspection = await inspectRecords(db, reader, file.name, async (table) => {
+			taken.preview = await db.run(previewQuery(table, 20).text);
+		});
+		const preview = taken.preview ?? null;
+		const found: FileInspection = {
+			...base,
+			formatNote: inspection.note,
+			warnings: inspection.warnings,
+			columns: inspection.columns,
+			kind: inspection.kind,
+			mapping: inspection.mapping,
+			preview
+		};
+		return preview ? Comlink.transfer(found, [preview.buffer as ArrayBuffer]) : found;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return {
+			...base,
+			error: message.startsWith(`'`) ? message : `'${file.name}' could not be read: ${message}`
+		};
 	}
 }
 

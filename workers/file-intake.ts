@@ -1,12 +1,16 @@
 // Files the user chose, made readable by DuckDB without copying them into memory: the worker
 // keeps each File, registers it lazily (DuckDB reads slices on demand) and looks at its first
-// bytes to tell text from binary and to guess the encoding. The tricky point: DuckDB reads
+// bytes to tell the format (CSV, Parquet, JSON, NDJSON, Excel), text from binary, and the
+// encoding. Formats read in JavaScript are not registered: their readers slice the File
+// themselves. The tricky point: DuckDB reads
 // Latin-1 itself but not Windows-1252, so such a file is transcoded to UTF-8 into a scratch
 // file on OPFS, streamed chunk by chunk (the whole file is never held in memory).
 import type * as duckdb from '@duckdb/duckdb-wasm';
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import type { CsvEncoding } from '../src/lib/core/sources/csv-options';
 import { inspectBytes, type FileShape } from '../src/lib/core/sources/encoding';
+import { detectFormat } from '../src/lib/core/sources/formats/detect-format';
+import type { FileFormat } from '../src/lib/core/sources/formats/record-batch';
 
 const SAMPLE_BYTES = 1 << 20;
 
@@ -16,6 +20,8 @@ export interface IntakeFile {
 	/** The name DuckDB reads the file under. */
 	registeredName: string;
 	shape: FileShape;
+	/** null when the file is none of the formats Concord reads (see refusalFor). */
+	format: FileFormat | null;
 	encoding: CsvEncoding;
 	compression: 'none' | 'gzip';
 }
@@ -35,26 +41,31 @@ export class FileIntake {
 	async add(file: File): Promise<IntakeFile> {
 		const fileId = `file-${this.next++}`;
 		const sample = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
-		const shape = inspectBytes(sample, file.size <= SAMPLE_BYTES);
+		const complete = file.size <= SAMPLE_BYTES;
+		const shape = inspectBytes(sample, complete);
+		const format = detectFormat(file.name, sample, complete);
 		const registeredName = `cc_upload_${fileId}`;
 		let source: File = file;
 		let encoding: CsvEncoding = 'utf-8';
-		if (shape.kind === 'text') {
+		if (format === 'csv' && shape.kind === 'text') {
 			const found = shape.encoding.encoding;
 			if (found === 'windows-1252') source = await transcodeToUtf8(file, fileId);
 			else encoding = found;
 		}
-		await this.db.registerFileHandle(
-			registeredName,
-			source,
-			DuckDBDataProtocol.BROWSER_FILEREADER,
-			true
-		);
+		if (format === 'csv') {
+			await this.db.registerFileHandle(
+				registeredName,
+				source,
+				DuckDBDataProtocol.BROWSER_FILEREADER,
+				true
+			);
+		}
 		const entry: IntakeFile = {
 			fileId,
 			file,
 			registeredName,
 			shape,
+			format,
 			encoding,
 			compression: shape.kind === 'gzip' ? 'gzip' : 'none'
 		};

@@ -1,7 +1,14 @@
 // Importing files in the browser: drag-and-drop and the file picker, the suggested roles, a
-// re-mapping by the user, encodings converted correctly, and clear refusals of bad files.
+// re-mapping by the user, encodings converted correctly, Parquet, NDJSON and Excel read in the
+// worker, and clear refusals of bad files.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { NativeDb } from '../../src/cli/native-db';
+import { sql } from '../../src/lib/core/sql/sql';
+import { buildXlsx } from '../support/xlsx-fixture';
 import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { openApp } from './support/app';
 import { startSite } from './support/site';
@@ -21,6 +28,29 @@ const RECEIPTS = Buffer.concat([
 	Buffer.from('receipt;store;amount;note\nR1;Lyon;23,90;', 'latin1'),
 	Buffer.from([0x80, 0x20, 0x9c, 0x75, 0x66, 0x73, 0x0a])
 ]);
+
+const SESSIONS = Buffer.from(
+	[
+		'{"session_id":"S1","email":"helene@example.fr","started_at":"2024-03-01T09:15:00","pages":3}',
+		'',
+		'{"session_id":"S2","email":"f.muller@example.fr","started_at":"2024-03-02T18:40:00","pages":7,"campaign":"spring"}',
+		'{"session_id":"S3","email":null,"started_at":"2024-03-03T12:00:00","pages":1}'
+	].join('\n')
+);
+
+/** A Parquet export written by native DuckDB (the browser reads it with hyparquet). */
+async function parquetExport(): Promise<Buffer> {
+	const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-parquet-'));
+	const path = join(dir, 'orders.parquet');
+	const db = await NativeDb.open(':memory:', { threads: '1' });
+	await db.exec(sql`COPY (SELECT 'O' || i AS order_id, 'c' || (i % 50) || '@example.com' AS email,
+		TIMESTAMP '2024-01-01 10:00:00' + INTERVAL (i) HOUR AS ordered_at,
+		(10 + i % 90)::DECIMAL(8,2) AS amount FROM range(3000) t(i)) TO ${path} (FORMAT parquet)`);
+	db.close();
+	const bytes = readFileSync(path);
+	rmSync(dir, { recursive: true, force: true });
+	return bytes;
+}
 
 beforeAll(async () => {
 	site = await startSite();
@@ -67,8 +97,8 @@ describe('importing files', () => {
 		const rows = page.getByTestId('source-list').locator('tbody tr');
 		await expect(rows.filter({ hasText: 'crm_export.csv' }).count()).resolves.toBe(1);
 		await rows.filter({ hasText: 'crm_export.csv' }).getByRole('button').first().click();
-		await page.locator('.preview').getByText('Besançon').waitFor();
-		await page.locator('.preview').getByText('Lefèvre').waitFor();
+		await page.locator('.detail').getByText('Besançon').waitFor();
+		await page.locator('.detail').getByText('Lefèvre').waitFor();
 	});
 
 	it('remembers the mapping for the next file with the same header', async () => {
@@ -98,8 +128,96 @@ describe('importing files', () => {
 		await page.getByTestId('notice').filter({ hasText: 'Imported 1 rows' }).waitFor();
 	});
 
+	it('imports an NDJSON export: the union of its keys, roles suggested', async () => {
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'web_sessions.ndjson',
+			mimeType: 'application/x-ndjson',
+			buffer: SESSIONS
+		});
+		const sessions = card('web_sessions.ndjson');
+		await sessions.getByTestId('mapping-editor').waitFor();
+		expect(await sessions.getByTestId('import-format').textContent()).toMatch(/NDJSON/);
+		expect(await sessions.getByLabel('Delimiter').count()).toBe(0);
+		expect(await sessions.locator('select[data-column="email"]').inputValue()).toBe('email');
+		await sessions.getByText('spring').waitFor();
+		await sessions.getByTestId('import-confirm').click();
+		await page.getByTestId('notice').filter({ hasText: 'Imported 3 rows' }).waitFor();
+		const rows = page.getByTestId('source-list').locator('tbody tr');
+		await expect(rows.filter({ hasText: 'web_sessions.ndjson' }).count()).resolves.toBe(1);
+	});
+
+	it('imports a Parquet export written by DuckDB', async () => {
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'orders.parquet',
+			mimeType: 'application/octet-stream',
+			buffer: await parquetExport()
+		});
+		const orders = card('orders.parquet');
+		await orders.getByTestId('mapping-editor').waitFor();
+		expect(await orders.getByTestId('import-format').textContent()).toMatch(/Parquet/);
+		await orders.getByText('3,000 rows in 1 row group').waitFor();
+		await orders.getByText('2024-01-01T10:00:00').first().waitFor();
+		await orders.getByTestId('import-confirm').click();
+		await page.getByTestId('notice').filter({ hasText: 'Imported 3,000 rows' }).waitFor();
+	});
+
+	it('imports the first sheet with data of an Excel workbook', async () => {
+		const workbook = buildXlsx([
+			{ name: 'Read me', rows: [] },
+			{
+				name: 'Contacts',
+				rows: [
+					['Prénom', 'Nom', 'E-mail', 'Date de naissance'],
+					['Hélène', 'Lefèvre', 'helene@example.fr', new Date(Date.UTC(1985, 5, 2))],
+					['Zoë', 'Martin', 'zoe@example.fr', new Date(Date.UTC(1992, 10, 23))]
+				]
+			}
+		]);
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'contacts.xlsx',
+			mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			buffer: Buffer.from(workbook)
+		});
+		const contacts = card('contacts.xlsx');
+		await contacts.getByTestId('mapping-editor').waitFor();
+		expect(await contacts.getByTestId('import-format-note').textContent()).toMatch(
+			/Sheet 'Contacts'/
+		);
+		expect(await contacts.locator('select[data-column="E-mail"]').inputValue()).toBe('email');
+		await contacts.getByText('1985-06-02').waitFor();
+		await contacts.getByTestId('import-confirm').click();
+		await page.getByTestId('notice').filter({ hasText: 'Imported 2 rows' }).waitFor();
+	});
+
+	it('cancels a large NDJSON import between batches and keeps the workspace as it was', async () => {
+		const rows = page.getByTestId('source-list').locator('tbody tr');
+		const before = await rows.allInnerTexts();
+		const line = (i: number) =>
+			`{"event_id":"E${i}","email":"c${i % 5000}@example.com","type":"page_view","at":"2024-03-01T10:00:00"}`;
+		// Above 50 MB Playwright wants a path rather than a buffer.
+		const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-ndjson-'));
+		const path = join(dir, 'page_views.ndjson');
+		writeFileSync(path, Array.from({ length: 600_000 }, (_, i) => line(i)).join('\n'));
+		await page.getByTestId('file-input').setInputFiles(path);
+		const views = card('page_views.ndjson');
+		await views.getByTestId('mapping-editor').waitFor();
+		await views.getByTestId('import-confirm').click();
+		await page.getByRole('progressbar').waitFor();
+		await page.getByText(/Reading page_views\.ndjson \([\d,]+ rows\)/).waitFor();
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await page.getByTestId('notice').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 60_000 });
+		expect(await rows.allInnerTexts()).toEqual(before);
+		await views.getByRole('button', { name: 'Discard' }).click();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
 	it.each([
 		['empty.csv', Buffer.alloc(0), /empty\.csv' is empty/],
+		[
+			'broken.ndjson',
+			Buffer.from('{"id":1}\n{"id":2,}\n'),
+			/broken\.ndjson' line 2 is not valid JSON/
+		],
 		['header-only.csv', Buffer.from('id,email\n'), /header-only\.csv' has a header but no rows/],
 		[
 			'picture.csv',

@@ -4,6 +4,7 @@ import type { ColumnSuggestion, KindSuggestion } from '../core/roles';
 import type { TableProfile } from '../core/profile';
 import type { QualityReport } from '../core/quality';
 import type { CsvOptions } from '../core/sources/csv-options';
+import type { FileFormat } from '../core/sources/formats/record-batch';
 
 export type BundleName = 'eh' | 'mvp';
 export type Persistence = 'opfs' | 'memory';
@@ -75,7 +76,10 @@ export interface EngineApi {
 	 * seconds of its run step only, set-up excluded. `file` is the CSV a CSV scenario reads.
 	 */
 	runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }>;
-	/** Reads a file's first bytes and rows; `options` re-reads it with the user's choices. */
+	/**
+	 * Reads a file's first bytes and rows; `options` re-reads a delimited text file with the
+	 * user's choices. Parquet, JSON, NDJSON and Excel files are read in JavaScript in the worker.
+	 */
 	inspectFile(file: File, options?: CsvOptions): Promise<FileInspection>;
 	/** Imports an inspected file as a new source, in one transaction. */
 	importFile(
@@ -86,6 +90,10 @@ export interface EngineApi {
 	/** Forgets an inspected file that will not be imported. */
 	discardFile(fileId: string): Promise<void>;
 	removeSource(sourceId: string): Promise<WorkspaceSummary>;
+	/** The confirmed role of each column of a source, in column order. */
+	sourceMapping(sourceId: string): Promise<{ column: string; role: string }[]>;
+	/** Renames a source, changes its kind or its mapping (one transaction). */
+	updateSource(sourceId: string, change: SourceChange): Promise<WorkspaceSummary>;
 	/** Per column: type, fill, distinct values, top values, range, patterns, role failures. */
 	profileSource(sourceId: string): Promise<TableProfile>;
 	/** Contactability, validity, duplicates, overlaps, junk and freshness of all sources. */
@@ -104,6 +112,13 @@ export interface FileInspection {
 	sizeBytes: number;
 	/** What the first bytes say about the file, in words. */
 	encodingNote: string | null;
+	/** The format found from the name and first bytes; null when Concord does not read it. */
+	format: FileFormat | null;
+	/** How a Parquet, JSON or Excel file is read ("Sheet 'Customers' …"), in words. */
+	formatNote: string | null;
+	/** Remarks on the columns (renamed, differing between records), in words. */
+	warnings: string[];
+	/** How a delimited text file is read; null for the other formats. */
 	options: CsvOptions | null;
 	/** Why the file cannot be imported, when it cannot. */
 	error: string | null;
@@ -117,7 +132,14 @@ export interface FileInspection {
 export interface FileImportChoice {
 	name: string;
 	kind: 'profile' | 'event';
-	options: CsvOptions;
+	/** The delimited text reading options; null for Parquet, JSON, NDJSON and Excel. */
+	options: CsvOptions | null;
+	mapping: { column: string; role: string }[];
+}
+
+export interface SourceChange {
+	name: string;
+	kind: 'profile' | 'event';
 	mapping: { column: string; role: string }[];
 }
 

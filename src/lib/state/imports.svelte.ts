@@ -1,6 +1,6 @@
-// Files on their way in: each one inspected by the engine, shown with its reading options, first
-// rows and suggested mapping, editable, then imported or discarded. A saved mapping is re-applied
-// when a file with the same header comes again.
+// Files on their way in: each one inspected by the engine, shown with its format (and, for
+// delimited text, its reading options), first rows and suggested mapping, editable, then imported
+// or discarded. A saved mapping is re-applied when a file with the same header comes again.
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { applySavedMapping, headerSignature, type SavedMapping } from '$lib/core/roles';
 import type { CsvOptions } from '$lib/core/sources/csv-options';
@@ -91,13 +91,14 @@ export class Imports {
 
 	async commit(item: PendingImport): Promise<void> {
 		const inspection = item.inspection;
-		if (!inspection?.options || item.error) return;
+		if (!inspection || inspection.columns.length === 0 || item.error) return;
 		const columns = inspection.columns;
 		const mapping = columns.map((column) => ({ column, role: item.roles[column] ?? 'custom' }));
 		const outcome = await this.workspace.importFile(inspection.fileId, {
 			name: item.name,
 			kind: item.kind,
-			options: { ...inspection.options },
+			// Delimited text carries its reading options; the other formats are read as they are.
+			options: inspection.options ? { ...inspection.options } : null,
 			mapping
 		});
 		if (!outcome) return;

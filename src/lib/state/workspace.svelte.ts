@@ -10,6 +10,7 @@ import type {
 	FileImportChoice,
 	ImportOutcome,
 	Progress,
+	SourceChange,
 	WorkspaceSummary
 } from '$lib/engine/api';
 import { EngineClient } from '$lib/engine/client';
@@ -139,6 +140,19 @@ export class Workspace {
 			});
 		});
 		return report;
+	}
+
+	async sourceMapping(sourceId: string): Promise<{ column: string; role: string }[]> {
+		return this.client ? this.client.api.sourceMapping(sourceId) : [];
+	}
+
+	async updateSource(sourceId: string, change: SourceChange): Promise<void> {
+		const client = this.client;
+		if (!client || this.job) return;
+		await this.runJob(`Saving ${change.name}`, async () => {
+			this.summary = await client.api.updateSource(sourceId, change);
+			this.notice = `Saved '${change.name}'.`;
+		});
 	}
 
 	async profileSource(sourceId: string): Promise<TableProfile | null> {

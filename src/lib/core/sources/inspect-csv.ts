@@ -3,18 +3,12 @@
 // point: the sample lives in a temporary table that is dropped whatever happens, so an
 // inspection never leaves anything in the workspace.
 import type { Db } from '../db';
-import {
-	columnsOf,
-	profileValues,
-	suggestKind,
-	suggestMapping,
-	type ColumnSuggestion,
-	type KindSuggestion
-} from '../roles';
+import type { ColumnSuggestion, KindSuggestion } from '../roles';
 import { scalarOf } from '../sql/rows';
 import { ident, sql } from '../sql/sql';
 import { readCsv, type CsvOptions } from './csv-options';
 import { explainReadError } from './import-errors';
+import { suggestFromSample } from './sample-suggestions';
 
 export const INSPECTION_SAMPLE_ROWS = 5000;
 const SAMPLE_TABLE = 'cc_tmp_inspection';
@@ -48,16 +42,7 @@ export async function inspectCsv(
 					: `'${displayName}' has no rows: there is nothing to import.`
 			);
 		}
-		const columns = await columnsOf(db, SAMPLE_TABLE);
-		const values = await profileValues(db, SAMPLE_TABLE, { columns });
-		const inputs = values.map((v) => ({ name: v.column, values: v.profile }));
-		const kind = suggestKind(inputs);
-		return {
-			options,
-			columns,
-			kind,
-			mapping: suggestMapping({ kind: kind.kind, columns: inputs })
-		};
+		return { options, ...(await suggestFromSample(db, SAMPLE_TABLE)) };
 	} finally {
 		await db.exec(sql`DROP TABLE IF EXISTS ${sample}`);
 	}

@@ -69,6 +69,18 @@ export async function loadMapping(db: Db, sourceId: string): Promise<ColumnRole[
 	).map((row) => ({ column: String(row.column_name), role: String(row.role) }));
 }
 
+/** Renames a source or changes its kind; its raw table stays as it is. */
+export async function updateSource(
+	db: Db,
+	sourceId: string,
+	change: { name: string; kind: SourceKind }
+): Promise<void> {
+	const name = change.name.trim();
+	if (name.length === 0) throw new Error('A source needs a name.');
+	await db.exec(sql`UPDATE ${catalog} SET name = ${name}, kind = ${change.kind}
+		WHERE source_id = ${sourceId}`);
+}
+
 /** Removes a source from the catalog and drops its raw table. */
 export async function removeSource(db: Db, sourceId: string): Promise<void> {
 	const [entry] = rowsOf(

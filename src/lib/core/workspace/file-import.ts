@@ -1,9 +1,11 @@
 // Adding an imported file to the workspace as a source: its raw table, its catalog entry and its
-// confirmed mapping. The tricky point: the caller wraps this in one transaction, so the three
-// appear together or not at all.
+// confirmed mapping. Delimited text is read by DuckDB (`options`); Parquet, JSON and Excel are
+// read in JavaScript (`records`). The tricky point: the caller wraps this in one transaction, so
+// the three appear together or not at all.
 import type { Db } from '../db';
 import type { CsvOptions } from '../sources/csv-options';
 import { importCsv, type ImportedTable } from '../sources/import-csv';
+import { importRecords, type RecordImportRequest } from '../sources/import-records';
 import { sourceTableName } from '../sources/source-names';
 import { rowsOf } from '../sql/rows';
 import { sql } from '../sql/sql';
@@ -17,7 +19,10 @@ export interface FileImportRequest {
 	/** The source's title in the workspace. */
 	name: string;
 	kind: SourceKind;
-	options: CsvOptions;
+	/** How DuckDB reads the delimited text file; null when the file is read in JavaScript. */
+	options: CsvOptions | null;
+	/** The reader (and progress hook) of a file read in JavaScript. */
+	records?: Pick<RecordImportRequest, 'reader' | 'onBatch'>;
 	mapping: readonly ColumnRole[];
 }
 
@@ -29,12 +34,15 @@ export async function importFileAsSource(
 		String(row.table_name)
 	);
 	const tableName = sourceTableName(request.displayName, taken);
-	const imported = await importCsv(db, {
-		fileName: request.fileName,
-		displayName: request.displayName,
-		tableName,
-		options: request.options
-	});
+	const { displayName, options, records } = request;
+	let imported: ImportedTable;
+	if (records) {
+		imported = await importRecords(db, { ...records, displayName, tableName });
+	} else if (options) {
+		imported = await importCsv(db, { fileName: request.fileName, displayName, tableName, options });
+	} else {
+		throw new Error(`'${displayName}': choose how to read the file before importing it.`);
+	}
 	const sourceId = `file:${tableName}`;
 	await registerSource(db, {
 		sourceId,

@@ -1,0 +1,132 @@
+// Parquet files read in JavaScript with hyparquet (the browser's DuckDB has no Parquet
+// extension). The file is read through Blob.slice: the footer first, then one row group — or a
+// slice of a large one — at a time, so a file bigger than the memory can still be imported.
+// The tricky point: hyparquet decodes only uncompressed and Snappy data; other codecs are named
+// in a clear refusal before anything is imported.
+import {
+	parquetMetadataAsync,
+	parquetRead,
+	parquetSchema,
+	type AsyncBuffer,
+	type FileMetaData
+} from 'hyparquet';
+import { ColumnNames } from './column-names';
+import { TEXT_PARSERS, valueTextFor, type ValueText } from './parquet-values';
+import { batchRowsFor, type CellText, type RecordReader, type RowBatch } from './record-batch';
+
+/** Rows decoded at once from a row group: bounds the memory a huge row group takes. */
+const SLICE_ROWS = 100_000;
+const READABLE_CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
+
+function blobBuffer(blob: Blob): AsyncBuffer {
+	return {
+		byteLength: blob.size,
+		slice: (start, end) => blob.slice(start, end).arrayBuffer()
+	};
+}
+
+function detail(error: unknown): string {
+	return (error instanceof Error ? error.message : String(error)).replace(/^parquet /, '');
+}
+
+function codecsOf(metadata: FileMetaData): string[] {
+	const codecs = new Set<string>();
+	for (const group of metadata.row_groups) {
+		for (const column of group.columns) if (column.meta_data) codecs.add(column.meta_data.codec);
+	}
+	return [...codecs];
+}
+
+interface GroupSlice {
+	rowStart: number;
+	rowEnd: number;
+	/** The share of the file's bytes read before and after this slice, for progress. */
+	bytesBefore: number;
+	bytesAfter: number;
+}
+
+function slicesOf(metadata: FileMetaData, fileSize: number): GroupSlice[] {
+	const slices: GroupSlice[] = [];
+	const totalRows = Number(metadata.num_rows);
+	const bytesAt = (row: number) =>
+		totalRows > 0 ? Math.round((fileSize * row) / totalRows) : fileSize;
+	let start = 0;
+	for (const group of metadata.row_groups) {
+		const rows = Number(group.num_rows);
+		for (let from = 0; from < rows; from += SLICE_ROWS) {
+			const rowStart = start + from;
+			const rowEnd = start + Math.min(rows, from + SLICE_ROWS);
+			slices.push({
+				rowStart,
+				rowEnd,
+				bytesBefore: bytesAt(rowStart),
+				bytesAfter: bytesAt(rowEnd)
+			});
+		}
+		start += rows;
+	}
+	return slices;
+}
+
+export async function parquetReader(blob: Blob, displayName: string): Promise<RecordReader> {
+	const file = blobBuffer(blob);
+	let metadata: FileMetaData;
+	try {
+		metadata = await parquetMetadataAsync(file, { parsers: TEXT_PARSERS });
+	} catch (error) {
+		throw new Error(
+			`'${displayName}' cannot be read as Parquet (it may be damaged or incomplete): ${detail(error)}.`
+		);
+	}
+	const unreadable = codecsOf(metadata).filter((codec) => !READABLE_CODECS.has(codec));
+	if (unreadable.length > 0) {
+		throw new Error(
+			`'${displayName}' is compressed with ${unreadable.join(', ')}, which Concord cannot read yet: save it with Snappy compression (or none), or as CSV.`
+		);
+	}
+	const elements = parquetSchema(metadata).children.map((child) => child.element);
+	const names = new ColumnNames();
+	const columns = elements.map((element) => names.add(element.name));
+	const texts: ValueText[] = elements.map(valueTextFor);
+	const groups = metadata.row_groups.length;
+	return {
+		format: 'parquet',
+		note: `${Number(metadata.num_rows).toLocaleString('en-US')} rows in ${groups} row group${groups === 1 ? '' : 's'}.`,
+		warnings: () => names.warnings(displayName),
+		async *batches(limit = Infinity): AsyncGenerator<RowBatch> {
+			const size = batchRowsFor(columns.length);
+			for (const slice of slicesOf(metadata, blob.size)) {
+				if (slice.rowStart >= limit) return;
+				let decoded: unknown[][] = [];
+				try {
+					await parquetRead({
+						file,
+						metadata,
+						rowStart: slice.rowStart,
+						rowEnd: Math.min(slice.rowEnd, limit),
+						parsers: TEXT_PARSERS,
+						onComplete: (rows) => {
+							decoded = rows;
+						}
+					});
+				} catch (error) {
+					throw new Error(
+						`'${displayName}' could not be read after row ${slice.rowStart.toLocaleString('en-US')}: ${detail(error)}.`
+					);
+				}
+				const span = slice.bytesAfter - slice.bytesBefore;
+				for (let at = 0; at < decoded.length; at += size) {
+					const end = Math.min(decoded.length, at + size);
+					const rows = decoded.slice(at, end).map((row) =>
+						row.map((value, c): CellText => {
+							const text = texts[c];
+							return text ? text(value) : null;
+						})
+					);
+					const bytesRead = slice.bytesBefore + Math.round((span * end) / decoded.length);
+					yield { columns, rows, bytesRead };
+				}
+			}
+		}
+	};
+}
