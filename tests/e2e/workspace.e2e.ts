@@ -44,7 +44,7 @@ describe('workspace', () => {
 			const before = await sourceRows(page).allInnerTexts();
 			expect(before.length).toBeGreaterThanOrEqual(6);
 			// A preview of the first source is shown with real rows.
-			await page.locator('.preview table tbody tr').first().waitFor();
+			await page.locator('.detail table tbody tr').first().waitFor();
 
 			await page.reload();
 			await page.locator('[data-phase="ready"]').waitFor();
