@@ -282,7 +282,8 @@ export class EngineService implements EngineApi {
 								}
 							}
 						: undefined,
-					mapping: choice.mapping
+					mapping: choice.mapping,
+					replaces: choice.replaces
 				})
 			);
 			onProgress({ done: 1, total: 1, label: `${imported.rowCount} rows imported` });

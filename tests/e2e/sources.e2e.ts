@@ -61,4 +61,37 @@ describe('managing a source', () => {
 		const select = page.getByTestId('mapping-editor').locator('select[data-column="Téléphone"]');
 		await expect.poll(() => select.inputValue()).toBe('mobile');
 	});
+
+	it('replaces a source with a newer export, keeping its name and roles', async () => {
+		const v1 = 'id;E-mail;Téléphone\nA;a@x.fr;0612345678\n';
+		const v2 = 'id;E-mail;Téléphone\nA;a@x.fr;0612345678\nB;b@x.fr;0698765432\nC;c@x.fr;\n';
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'loyalty.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(v1)
+		});
+		await page.getByTestId('import-card').getByTestId('mapping-editor').waitFor();
+		await page
+			.getByTestId('import-card')
+			.locator('select[data-column="Téléphone"]')
+			.selectOption('mobile');
+		await page.getByTestId('import-card').getByTestId('import-confirm').click();
+		await page.getByTestId('notice').filter({ hasText: 'Imported 1 rows' }).waitFor();
+
+		await sourceRow('loyalty.csv').getByRole('button', { name: 'Loyalty', exact: true }).click();
+		await page.getByTestId('tab-settings').click();
+		await page.getByTestId('replace-input').setInputFiles({
+			name: 'loyalty-june.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(v2)
+		});
+		const card = page.getByTestId('import-card');
+		await card.getByTestId('replaces').waitFor();
+		expect(await card.locator('select[data-column="Téléphone"]').inputValue()).toBe('mobile');
+		await card.getByTestId('import-confirm').click();
+		await page.getByTestId('notice').filter({ hasText: 'Imported 3 rows' }).waitFor();
+		const row = sourceRow('loyalty-june.csv');
+		expect(await row.innerText()).toMatch(/Loyalty[\s\S]*3/);
+		expect(await sourceRow('loyalty.csv').count()).toBe(0);
+	});
 });

@@ -135,6 +135,8 @@ export interface FileImportChoice {
 	/** The delimited text reading options; null for Parquet, JSON, NDJSON and Excel. */
 	options: CsvOptions | null;
 	mapping: { column: string; role: string }[];
+	/** The source this file is a newer export of. */
+	replaces?: string;
 }
 
 export interface SourceChange {

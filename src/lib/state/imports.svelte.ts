@@ -12,6 +12,8 @@ import type { Workspace } from './workspace.svelte';
 export interface PendingImport {
 	key: number;
 	file: File;
+	/** The source this file replaces (a newer export of it), if any. */
+	replaces: { sourceId: string; name: string } | null;
 	inspection: FileInspection | null;
 	preview: Table | null;
 	name: string;
@@ -29,11 +31,16 @@ export class Imports {
 
 	constructor(private readonly workspace: Workspace) {}
 
-	async add(files: Iterable<File>): Promise<void> {
+	/** Inspects files; with `replaces`, the (single) file is a newer export of that source. */
+	async add(
+		files: Iterable<File>,
+		replaces: { sourceId: string; name: string } | null = null
+	): Promise<void> {
 		for (const file of files) {
 			const item: PendingImport = {
 				key: this.nextKey++,
 				file,
+				replaces,
 				inspection: null,
 				preview: null,
 				name: sourceTitle(file.name),
@@ -95,8 +102,9 @@ export class Imports {
 		const columns = inspection.columns;
 		const mapping = columns.map((column) => ({ column, role: item.roles[column] ?? 'custom' }));
 		const outcome = await this.workspace.importFile(inspection.fileId, {
-			name: item.name,
+			name: item.replaces?.name ?? item.name,
 			kind: item.kind,
+			replaces: item.replaces?.sourceId,
 			// Delimited text carries its reading options; the other formats are read as they are.
 			options: inspection.options ? { ...inspection.options } : null,
 			mapping

@@ -69,6 +69,23 @@ export async function loadMapping(db: Db, sourceId: string): Promise<ColumnRole[
 	).map((row) => ({ column: String(row.column_name), role: String(row.role) }));
 }
 
+/** One source's catalog entry (without counts), or null when it is not in the workspace. */
+export async function findSource(
+	db: Db,
+	sourceId: string
+): Promise<{ sourceId: string; tableName: string; origin: SourceOrigin } | null> {
+	const [row] = rowsOf(
+		await db.query(sql`SELECT source_id, table_name, origin FROM ${catalog}
+			WHERE source_id = ${sourceId}`)
+	);
+	if (!row) return null;
+	return {
+		sourceId: String(row.source_id),
+		tableName: String(row.table_name),
+		origin: row.origin as SourceOrigin
+	};
+}
+
 /** Renames a source or changes its kind; its raw table stays as it is. */
 export async function updateSource(
 	db: Db,

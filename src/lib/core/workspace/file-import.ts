@@ -1,5 +1,5 @@
 // Adding an imported file to the workspace as a source: its raw table, its catalog entry and its
-// confirmed mapping. Delimited text is read by DuckDB (`options`); Parquet, JSON and Excel are
+// confirmed mapping — or a newer export replacing a source's data. Delimited text is read by DuckDB (`options`); Parquet, JSON and Excel are
 // read in JavaScript (`records`). The tricky point: the caller wraps this in one transaction, so
 // the three appear together or not at all.
 import type { Db } from '../db';
@@ -8,8 +8,14 @@ import { importCsv, type ImportedTable } from '../sources/import-csv';
 import { importRecords, type RecordImportRequest } from '../sources/import-records';
 import { sourceTableName } from '../sources/source-names';
 import { rowsOf } from '../sql/rows';
-import { sql } from '../sql/sql';
-import { registerSource, saveMapping, type ColumnRole, type SourceKind } from './catalog';
+import { ident, sql } from '../sql/sql';
+import {
+	findSource,
+	registerSource,
+	saveMapping,
+	type ColumnRole,
+	type SourceKind
+} from './catalog';
 
 export interface FileImportRequest {
 	/** The file as DuckDB knows it (registered name or path). */
@@ -24,6 +30,8 @@ export interface FileImportRequest {
 	/** The reader (and progress hook) of a file read in JavaScript. */
 	records?: Pick<RecordImportRequest, 'reader' | 'onBatch'>;
 	mapping: readonly ColumnRole[];
+	/** The source this file is a newer export of: its data is replaced, its id kept. */
+	replaces?: string;
 }
 
 export async function importFileAsSource(
@@ -43,14 +51,19 @@ export async function importFileAsSource(
 	} else {
 		throw new Error(`'${displayName}': choose how to read the file before importing it.`);
 	}
-	const sourceId = `file:${tableName}`;
+	const previous = request.replaces ? await findSource(db, request.replaces) : null;
+	if (request.replaces && !previous)
+		throw new Error('The source to replace is no longer in the workspace.');
+	// A replaced source keeps its id (and so everything that refers to it); its old rows go.
+	const sourceId = previous?.sourceId ?? `file:${tableName}`;
+	if (previous) await db.exec(sql`DROP TABLE IF EXISTS ${ident(previous.tableName)}`);
 	await registerSource(db, {
 		sourceId,
 		name: request.name.trim() || request.displayName,
 		kind: request.kind,
 		tableName,
 		fileName: request.displayName,
-		origin: 'file'
+		origin: previous?.origin ?? 'file'
 	});
 	const roles = new Map(request.mapping.map((entry) => [entry.column, entry.role]));
 	await saveMapping(
