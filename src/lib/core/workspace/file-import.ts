@@ -38,6 +38,10 @@ export async function importFileAsSource(
 	db: Db,
 	request: FileImportRequest
 ): Promise<ImportedTable & { sourceId: string }> {
+	const previous = request.replaces ? await findSource(db, request.replaces) : null;
+	if (request.replaces && !previous) {
+		throw new Error('The source to replace is no longer in the workspace.');
+	}
 	const taken = rowsOf(await db.query(sql`SELECT table_name FROM duckdb_tables()`)).map((row) =>
 		String(row.table_name)
 	);
@@ -51,9 +55,6 @@ export async function importFileAsSource(
 	} else {
 		throw new Error(`'${displayName}': choose how to read the file before importing it.`);
 	}
-	const previous = request.replaces ? await findSource(db, request.replaces) : null;
-	if (request.replaces && !previous)
-		throw new Error('The source to replace is no longer in the workspace.');
 	// A replaced source keeps its id (and so everything that refers to it); its old rows go.
 	const sourceId = previous?.sourceId ?? `file:${tableName}`;
 	if (previous) await db.exec(sql`DROP TABLE IF EXISTS ${ident(previous.tableName)}`);
