@@ -19,7 +19,7 @@ export function eshopOrders(ctx: DemoContext): SourceRecipe {
 	const d = ctx.draw;
 	const p = sql`person_id`;
 	const k = sql`purchase_no`;
-	const accounts = sql`(SELECT person_id, account_no, created_ts, rowid + 1 AS position,
+	const accounts = sql`(SELECT person_id, account_no, created_ts, record_order AS position,
 		trim(typed_email) AS login_email FROM ${ident(workTable('eshop_accounts'))})`;
 	return {
 		source: demoSource('cc_raw_eshop_orders'),

@@ -4,8 +4,9 @@
 // every column as text. The tricky points: DuckDB keeps row order through a single-table
 // SELECT but not through joins (documented under "order preservation"), so all joins happen
 // in (1); and a sort costs in proportion to row width, so (1) stays narrow and the string
-// building happens after the sort. A row's position (rowid + 1) gives its id in the export and
-// ties the raw row to its truth record.
+// building happens after the sort. A row's position (record_order, numbered in the export order
+// when the scratch rows are made) gives its id in the export and ties the raw row to its truth
+// record. It is not rowid: inside a transaction, rows not yet committed have provisional rowids.
 import { ident, join, sql, type Sql } from '../../sql/sql';
 import { workTable, type DemoSource } from '../sources';
 import type { DemoStep } from '../step';
@@ -31,7 +32,7 @@ export function sourceSlug(source: DemoSource): string {
 
 /** The scratch rows with their position in the export, in export order. */
 export function positioned(recipe: SourceRecipe): Sql {
-	return sql`(SELECT *, rowid + 1 AS record_order FROM ${ident(workTable(sourceSlug(recipe.source)))})`;
+	return sql`(SELECT * FROM ${ident(workTable(sourceSlug(recipe.source)))})`;
 }
 
 export function recipeSteps(recipe: SourceRecipe): DemoStep[] {
@@ -43,7 +44,8 @@ export function recipeSteps(recipe: SourceRecipe): DemoStep[] {
 		{
 			label: `${source.name}: simulating the rows`,
 			statement: sql`CREATE OR REPLACE TABLE ${ident(workTable(sourceSlug(source)))} AS
-				SELECT * FROM (${recipe.rows}) ORDER BY ${recipe.order}`
+				SELECT *, row_number() OVER (ORDER BY ${recipe.order}) AS record_order
+				FROM (${recipe.rows}) ORDER BY ${recipe.order}`
 		},
 		{
 			label: `${source.name}: writing the raw table`,
