@@ -1,0 +1,107 @@
+// The canonical, typed form of one raw column by role, as SQL over its raw text. Every
+// expression reuses the spelling the rest of the core already compares in: e-mail addresses in
+// lower case, phones in profile/phone-canonical's form, dates with the column's own formats,
+// numbers with typed-values' decimal reading, consent with quality/identifiers' truthy words.
+// The tricky point: canonicalPhone() reads columns named `s` and `p`, so a phone is read in a
+// subquery of its own that names them (see build-view), never by editing its SQL text.
+import { canonicalPhone, dateParse, phoneDigits, trimmed, type DateTyping } from '../profile';
+import { shapeSafe } from '../profile/value-table';
+import { decimalNumber, decimalShape } from '../profile/typed-values';
+import { truthy } from '../quality/identifiers';
+import type { RoleId } from '../roles/vocabulary';
+import { sql, trusted, type Sql } from '../sql/sql';
+import type { MappedType } from './types';
+
+/** The trimmed value, NULL when empty. */
+export function cleanText(raw: Sql): Sql {
+	return sql`nullif(${trimmed(raw)}, '')`;
+}
+
+const APOSTROPHES = "['’‘`´]";
+
+/** Lower case, no accents, apostrophes dropped, other punctuation as spaces, spaces collapsed. */
+export function matchKey(text: Sql): Sql {
+	const folded = sql`regexp_replace(lower(strip_accents(${text})), ${APOSTROPHES}, '', 'g')`;
+	const spaced = sql`regexp_replace(regexp_replace(${folded}, '[[:punct:]]', ' ', 'g'), '\\s+', ' ', 'g')`;
+	return sql`nullif(trim(${spaced}), '')`;
+}
+
+export function email(raw: Sql): Sql {
+	return sql`lower(${cleanText(raw)})`;
+}
+
+/** The column `s` canonicalPhone() reads, over a raw value (`p` is its digits). */
+export function phoneInput(raw: Sql): Sql {
+	return shapeSafe(cleanText(raw));
+}
+
+/** Over the columns `s` and `p` of phoneInputs. */
+export function phone(): Sql {
+	return canonicalPhone();
+}
+
+/** The digits `p` of the column `s`. */
+export function phoneDigitsOfS(): Sql {
+	return phoneDigits(trusted('s'));
+}
+
+/** Believable years, for formats such as YYYYMMDD that eight-digit codes also match. */
+const COMPACT = '%Y%m%d';
+
+export function date(raw: Sql, typing: DateTyping): Sql {
+	const target = typing.kind === 'timestamp' ? sql`TIMESTAMP` : sql`DATE`;
+	if (typing.formats.length === 0) return sql`NULL::${target}`;
+	const parsed = sql`CAST(${dateParse(typing, cleanText(raw))} AS ${target})`;
+	if (!typing.formats.includes(COMPACT)) return parsed;
+	return sql`CASE WHEN year(${parsed}) BETWEEN 1850 AND 2150 THEN ${parsed} END`;
+}
+
+/** A number written with `separator` first (the column's), the other one otherwise. */
+export function number(raw: Sql, separator: '.' | ','): Sql {
+	const other = separator === '.' ? ',' : '.';
+	const s = shapeSafe(cleanText(raw));
+	return sql`CASE WHEN regexp_matches(${s}, ${decimalShape(separator)}) THEN ${decimalNumber(s, separator)}
+		WHEN regexp_matches(${s}, ${decimalShape(other)}) THEN ${decimalNumber(s, other)} END`;
+}
+
+/** Yes for the truthy words, no for any other filled value, NULL when empty. */
+export function consent(raw: Sql): Sql {
+	const s = cleanText(raw);
+	return sql`CASE WHEN ${s} IS NOT NULL THEN ${truthy(s)} END`;
+}
+
+export type RoleForm = 'email' | 'phone' | 'name' | 'date' | 'number' | 'consent' | 'text';
+
+export function formOf(role: RoleId): RoleForm {
+	switch (role) {
+		case 'email':
+			return 'email';
+		case 'phone':
+		case 'mobile':
+			return 'phone';
+		case 'first_name':
+		case 'last_name':
+		case 'full_name':
+			return 'name';
+		case 'birth_date':
+		case 'created_at':
+		case 'updated_at':
+		case 'event_time':
+			return 'date';
+		case 'amount':
+		case 'quantity':
+			return 'number';
+		case 'email_optin':
+		case 'sms_optin':
+			return 'consent';
+		default:
+			return 'text';
+	}
+}
+
+export function typeOfForm(form: RoleForm, typing: DateTyping | null): MappedType {
+	if (form === 'date') return typing?.kind === 'timestamp' ? 'timestamp' : 'date';
+	if (form === 'number') return 'double';
+	if (form === 'consent') return 'boolean';
+	return 'text';
+}
