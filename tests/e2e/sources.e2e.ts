@@ -34,6 +34,9 @@ describe('managing a source', () => {
 		await sourceRow('CRM contacts')
 			.getByRole('button', { name: 'CRM contacts', exact: true })
 			.click();
+		// Record keys follow the export's order, even though the demo loads in one transaction.
+		await page.locator('.detail').getByText('CLI0000001', { exact: true }).waitFor();
+		await page.locator('.detail').getByText('CLI0000002', { exact: true }).waitFor();
 		await page.getByTestId('tab-profile').click();
 		const profile = page.getByTestId('source-profile');
 		await profile.waitFor({ timeout: 60_000 });
