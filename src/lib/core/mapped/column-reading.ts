@@ -4,14 +4,8 @@
 // a column too messy for inferType to call it dates, still needs formats; they are then read
 // off the column's patterns with dateFormatOf, in the wanted order.
 import type { Db } from '../db';
-import {
-	dateFormatOf,
-	readColumn,
-	withValueTable,
-	type DateFormat,
-	type DateOrder,
-	type DateTyping
-} from '../profile';
+import { readColumn, withValueTable, type DateOrder, type DateTyping } from '../profile';
+import { dateFormatsOf } from '../profile/date-formats';
 import type { PatternRow } from '../profile/patterns';
 
 /** Share of values that must read as dates for the inferred typing to be used as it is. */
@@ -30,16 +24,8 @@ export interface ColumnPlan {
 	separator: '.' | ',';
 }
 
-function formatsOf(patterns: readonly PatternRow[]): { format: DateFormat; count: number }[] {
-	const byFormat = new Map<string, { format: DateFormat; count: number }>();
-	for (const { example, count } of patterns) {
-		const format = dateFormatOf(example);
-		if (!format) continue;
-		const known = byFormat.get(format.dayFirst);
-		if (known) known.count += count;
-		else byFormat.set(format.dayFirst, { format, count });
-	}
-	return [...byFormat.values()].sort((a, b) => b.count - a.count).slice(0, MAX_FORMATS);
+function formatsOf(patterns: readonly PatternRow[]) {
+	return dateFormatsOf(patterns).slice(0, MAX_FORMATS);
 }
 
 /** A typing built from the patterns for a given order (hand-chosen or assumed). */
