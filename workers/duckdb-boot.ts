@@ -57,13 +57,18 @@ export async function bootDuckDb(persistent: boolean): Promise<BootedEngine> {
 
 /** Deletes a database file (the workspace's by default) and its write-ahead log from OPFS. */
 export async function deleteDatabaseFiles(file = DATABASE_FILE): Promise<void> {
+	await removeOpfsFiles([file, `${file}.wal`]);
+}
+
+/** Deletes files from OPFS; files that are not there are what we want, not an error. */
+export async function removeOpfsFiles(names: readonly string[]): Promise<void> {
 	if (!navigator.storage?.getDirectory) return;
 	const root = await navigator.storage.getDirectory();
-	for (const name of [file, `${file}.wal`]) {
+	for (const name of names) {
 		try {
 			await root.removeEntry(name);
 		} catch {
-			// Absent files are what we want.
+			// Absent already.
 		}
 	}
 }

@@ -8,6 +8,7 @@
 import type * as duckdb from '@duckdb/duckdb-wasm';
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import type { CsvEncoding } from '../src/lib/core/sources/csv-options';
+import { removeOpfsFiles } from './duckdb-boot';
 import { inspectBytes, type FileShape } from '../src/lib/core/sources/encoding';
 import { detectFormat } from '../src/lib/core/sources/formats/detect-format';
 import type { FileFormat } from '../src/lib/core/sources/formats/record-batch';
@@ -101,11 +102,7 @@ async function transcodeToUtf8(file: File, fileId: string): Promise<File> {
 	return handle.getFile();
 }
 
-async function removeScratch(fileId: string): Promise<void> {
-	try {
-		const root = await navigator.storage.getDirectory();
-		await root.removeEntry(scratchName(fileId));
-	} catch {
-		// Only Windows-1252 files have a scratch copy.
-	}
+/** Only Windows-1252 files have a scratch copy; for the others there is nothing to remove. */
+function removeScratch(fileId: string): Promise<void> {
+	return removeOpfsFiles([scratchName(fileId)]);
 }

@@ -2,6 +2,7 @@
 // same header is mapped the same way. Versioned keys; never data, only column names and roles.
 import { get, set } from 'idb-keyval';
 import type { SavedMapping } from '$lib/core/roles';
+import { plainCopy } from './plain-copy';
 
 const key = (signature: string) => `concord:mapping:v1:${signature}`;
 
@@ -14,6 +15,5 @@ export async function loadSavedMapping(signature: string): Promise<SavedMapping 
 }
 
 export async function saveSavedMapping(mapping: SavedMapping): Promise<void> {
-	// A plain copy: Svelte state proxies cannot be stored in IndexedDB.
-	await set(key(mapping.signature), JSON.parse(JSON.stringify(mapping)) as SavedMapping);
+	await set(key(mapping.signature), plainCopy(mapping));
 }

@@ -1,6 +1,7 @@
 // Small state kept in IndexedDB (never bulk data): versioned keys so a later release can
 // migrate them. Everything here can be wiped by "Clear all local data".
 import { clear, get, set } from 'idb-keyval';
+import { plainCopy } from './plain-copy';
 
 export const SETTINGS_KEY = 'concord:settings:v1';
 
@@ -29,9 +30,4 @@ export async function saveSettings(settings: Settings): Promise<void> {
 /** Wipes every small-state key of the app. */
 export async function clearSmallState(): Promise<void> {
 	await clear();
-}
-
-// Svelte state proxies cannot be structured-cloned into IndexedDB: store a plain copy.
-function plainCopy<T>(value: T): T {
-	return JSON.parse(JSON.stringify(value)) as T;
 }

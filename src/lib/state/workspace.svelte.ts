@@ -89,9 +89,7 @@ export class Workspace {
 		await this.runJob(
 			`Generating the demo retailer (${persons.toLocaleString('en-US')} persons)`,
 			async () => {
-				this.summary = await client.loadDemo(persons, (progress) => {
-					if (this.job) this.job.progress = progress;
-				});
+				this.summary = await client.loadDemo(persons, this.showProgress);
 				this.notice = `Demo loaded: ${this.summary.sources.length} sources.`;
 			}
 		);
@@ -108,9 +106,7 @@ export class Workspace {
 		if (!client || this.job) return null;
 		let outcome: ImportOutcome | null = null;
 		await this.runJob(`Importing ${choice.name}`, async () => {
-			outcome = await client.importFile(fileId, choice, (progress) => {
-				if (this.job) this.job.progress = progress;
-			});
+			outcome = await client.importFile(fileId, choice, this.showProgress);
 			this.summary = outcome.summary;
 			const rate = outcome.seconds > 0 ? Math.round(outcome.rowCount / outcome.seconds) : 0;
 			this.notice = [
@@ -135,9 +131,7 @@ export class Workspace {
 		if (!client || this.job) return null;
 		let report: QualityReport | null = null;
 		await this.runJob('Assessing data quality', async () => {
-			report = await client.qualityReport((progress) => {
-				if (this.job) this.job.progress = progress;
-			});
+			report = await client.qualityReport(this.showProgress);
 		});
 		return report;
 	}
@@ -178,6 +172,11 @@ export class Workspace {
 		});
 		location.reload();
 	}
+
+	/** Passed to the engine as a job's progress callback. */
+	private readonly showProgress = (progress: Progress): void => {
+		if (this.job) this.job.progress = progress;
+	};
 
 	private async runJob(label: string, work: () => Promise<void>): Promise<void> {
 		this.job = { label, progress: null, startedAt: performance.now() };

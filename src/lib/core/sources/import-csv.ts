@@ -1,10 +1,10 @@
-// Importing a delimited text file into a raw source table, with a preview first. The tricky
+// Importing a delimited text file into a raw source table, every value as text. The tricky
 // points: a file with a header and no rows, or with blank or repeated column names, is named in
 // a message rather than imported silently; the caller runs the import in a transaction, so a
 // failure leaves the workspace as it was.
 import type { Db } from '../db';
 import { rowsOf, scalarOf } from '../sql/rows';
-import { ident, sql, type Sql } from '../sql/sql';
+import { ident, sql } from '../sql/sql';
 import { readCsv, validateCsvOptions, type CsvOptions } from './csv-options';
 import { explainReadError } from './import-errors';
 
@@ -22,10 +22,6 @@ export interface ImportedTable {
 	rowCount: number;
 	columns: string[];
 	warnings: string[];
-}
-
-export function previewCsvQuery(fileName: string, options: CsvOptions, rows = 20): Sql {
-	return sql`SELECT * FROM ${readCsv(fileName, options)} LIMIT ${rows}`;
 }
 
 /** Names DuckDB gave to blank or repeated headers, said plainly. */

@@ -100,11 +100,9 @@ export async function updateSource(
 
 /** Removes a source from the catalog and drops its raw table. */
 export async function removeSource(db: Db, sourceId: string): Promise<void> {
-	const [entry] = rowsOf(
-		await db.query(sql`SELECT table_name FROM ${catalog} WHERE source_id = ${sourceId}`)
-	);
+	const entry = await findSource(db, sourceId);
 	if (!entry) throw new Error('This source is no longer in the workspace.');
-	await db.exec(sql`DROP TABLE IF EXISTS ${ident(String(entry.table_name))}`);
+	await db.exec(sql`DROP TABLE IF EXISTS ${ident(entry.tableName)}`);
 	await db.exec(sql`DELETE FROM ${mappingTable} WHERE source_id = ${sourceId}`);
 	await db.exec(sql`DELETE FROM ${catalog} WHERE source_id = ${sourceId}`);
 }

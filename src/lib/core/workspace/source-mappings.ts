@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { profileTable, type TableProfile } from '../profile';
 import type { SourceMapping } from '../quality';
 import { isRoleId, type RoleId } from '../roles';
-import { listSources, loadMapping } from './catalog';
+import { findSource, listSources, loadMapping } from './catalog';
 
 export async function workspaceMappings(db: Db): Promise<SourceMapping[]> {
 	const mappings: SourceMapping[] = [];
@@ -26,7 +26,8 @@ export async function workspaceMappings(db: Db): Promise<SourceMapping[]> {
 
 /** A source's column profile, each column checked against its confirmed role. */
 export async function profileSource(db: Db, sourceId: string): Promise<TableProfile> {
-	const source = (await listSources(db)).find((s) => s.sourceId === sourceId);
+	// One catalog row, not listSources: that counts the rows of every source.
+	const source = await findSource(db, sourceId);
 	if (!source) throw new Error('This source is no longer in the workspace.');
 	const roles = (await loadMapping(db, sourceId)).flatMap((entry) =>
 		isRoleId(entry.role) && entry.role !== 'custom' && entry.role !== 'ignore'
