@@ -1,0 +1,212 @@
+// Blocking: which pairs of records are compared at all. Comparing every record with every other
+// is quadratic, so only pairs sharing a blocking key are candidates: an identifier (e-mail,
+// phone, loyalty card, national id) or a combination of fields (last name and birth date…).
+// The tricky point is a key shared by very many records (a common name in a big city): its
+// pairs would swamp the run, so such keys are skipped and counted, never silently dropped.
+import type { Db } from '../db';
+import { rowsOf } from '../sql/rows';
+import { ident, join, sql, type Sql } from '../sql/sql';
+import type { RecordField } from './records';
+import { IDENTITY_TABLES } from './tables';
+
+export interface BlockingRule {
+	id: string;
+	label: string;
+	/** A shared identifier of this kind (multi-valued, junk excluded)… */
+	identifier?: 'email' | 'phone' | 'national_id' | 'loyalty_id';
+	/** …or equal values of all these key expressions over one record `t`. */
+	keys?: readonly { field: RecordField; expression?: (value: Sql) => Sql }[];
+	/** Used only when its pairs fit the budget. */
+	broad?: boolean;
+}
+
+const prefix = (n: number) => (value: Sql) => sql`left(${value}, ${n})`;
+const year = (value: Sql) => sql`year(${value})`;
+
+export const BLOCKING_RULES: readonly BlockingRule[] = [
+	{ id: 'email', label: 'Same e-mail address', identifier: 'email' },
+	{ id: 'phone', label: 'Same phone number', identifier: 'phone' },
+	{ id: 'national_id', label: 'Same national id', identifier: 'national_id' },
+	{ id: 'loyalty_id', label: 'Same loyalty card', identifier: 'loyalty_id' },
+	{
+		id: 'names',
+		label: 'Same first and last name',
+		keys: [{ field: 'first_name' }, { field: 'last_name' }]
+	},
+	{
+		id: 'last_name_birth',
+		label: 'Same last name and birth date',
+		keys: [{ field: 'last_name' }, { field: 'birth_date' }]
+	},
+	{
+		id: 'first_name_birth',
+		label: 'Same first name and birth date',
+		keys: [{ field: 'first_name' }, { field: 'birth_date' }]
+	},
+	{
+		id: 'birth_postcode',
+		label: 'Same birth date and postcode',
+		keys: [{ field: 'birth_date' }, { field: 'postcode' }]
+	},
+	{
+		id: 'postcode_name_start',
+		label: 'Same postcode, last names starting alike',
+		keys: [{ field: 'postcode' }, { field: 'last_name', expression: prefix(2) }]
+	},
+	{
+		id: 'city_names_start',
+		label: 'Same city, names starting alike',
+		keys: [
+			{ field: 'city' },
+			{ field: 'first_name', expression: prefix(1) },
+			{ field: 'last_name', expression: prefix(1) }
+		]
+	},
+	{
+		id: 'birth_year_names_start',
+		label: 'Same birth year, names starting alike',
+		keys: [
+			{ field: 'birth_date', expression: year },
+			{ field: 'first_name', expression: prefix(2) },
+			{ field: 'last_name', expression: prefix(2) }
+		]
+	},
+	// Broad rules: one field each. They find pairs corrupted everywhere else, and are used only
+	// while the pairs they generate stay within the budget (small and mid-sized workspaces).
+	...(['birth_date', 'last_name', 'first_name', 'email', 'postcode', 'city'] as const).map(
+		(field): BlockingRule => ({
+			id: `same_${field}`,
+			label: `Same ${field.replace('_', ' ')}`,
+			keys: [{ field }],
+			broad: true
+		})
+	),
+	{
+		id: 'street_number',
+		label: 'Same street and house number',
+		keys: [{ field: 'street' }, { field: 'house_number' }, { field: 'postcode' }]
+	}
+];
+
+/** The record fields a rule's pairs agree on (or on part of) by construction. */
+export function ruleFields(rule: BlockingRule): RecordField[] {
+	return rule.identifier ? [rule.identifier] : (rule.keys ?? []).map((k) => k.field);
+}
+
+export interface BlockingCount {
+	ruleId: string;
+	label: string;
+	/** Pairs this rule generates (a pair may come from several rules). */
+	pairs: number;
+	/** Keys skipped because too many records share them. */
+	skippedKeys: number;
+	/** False when the rule would generate more pairs than its budget, and so was left out. */
+	used: boolean;
+}
+
+function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
+	const { record, identifier, junk } = IDENTITY_TABLES;
+	if (rule.identifier) {
+		return sql`SELECT a.rid AS l, b.rid AS r, ${index} AS rule
+			FROM ${ident(identifier)} a JOIN ${ident(identifier)} b
+				ON a.kind = ${rule.identifier} AND b.kind = ${rule.identifier}
+				AND a.value = b.value AND a.rid < b.rid
+			WHERE NOT EXISTS (SELECT 1 FROM ${ident(junk)} j WHERE j.kind = a.kind AND j.value = a.value)`;
+	}
+	const keys = rule.keys ?? [];
+	const expressions = keys.map((k, i) => {
+		const column = sql`t.${ident(k.field)}`;
+		return sql`${k.expression ? k.expression(column) : column} AS ${ident(`k${i}`)}`;
+	});
+	const filled = keys.map((k) => sql`t.${ident(k.field)} IS NOT NULL`);
+	const names = keys.map((_, i) => ident(`k${i}`));
+	const equal = keys.map((_, i) => sql`a.${ident(`k${i}`)} = b.${ident(`k${i}`)}`);
+	return sql`SELECT a.rid AS l, b.rid AS r, ${index} AS rule FROM (
+			SELECT * FROM (
+				SELECT rid, ${join(expressions)}, count(*) OVER (PARTITION BY ${join(names)}) AS n
+				FROM ${ident(record)} t WHERE ${join(filled, ' AND ')}
+			) WHERE n <= ${maxBlock}
+		) a JOIN (
+			SELECT rid, ${join(expressions)} FROM ${ident(record)} t WHERE ${join(filled, ' AND ')}
+		) b ON ${join(equal, ' AND ')} AND a.rid < b.rid`;
+}
+
+/** A keyed rule's pairs (over keys of at most maxBlock records) and its keys skipped as too big. */
+async function keyedRuleSize(
+	db: Db,
+	rule: BlockingRule,
+	maxBlock: number
+): Promise<{ pairs: number; skipped: number }> {
+	const keys = rule.keys ?? [];
+	const expressions = keys.map((k) => {
+		const column = sql`t.${ident(k.field)}`;
+		return k.expression ? k.expression(column) : column;
+	});
+	const filled = keys.map((k) => sql`t.${ident(k.field)} IS NOT NULL`);
+	const [row] = rowsOf(
+		await db.query(sql`SELECT coalesce(sum(n * (n - 1) / 2) FILTER (WHERE n <= ${maxBlock}), 0) AS pairs,
+			count(*) FILTER (WHERE n > ${maxBlock}) AS skipped
+		FROM (SELECT count(*) AS n FROM ${ident(IDENTITY_TABLES.record)} t
+			WHERE ${join(filled, ' AND ')} GROUP BY ${join(expressions)})`)
+	);
+	return { pairs: Number(row?.pairs ?? 0), skipped: Number(row?.skipped ?? 0) };
+}
+
+/** Pairs a broad rule may generate: a few per record, and never less than a small workspace needs. */
+export function broadRuleBudget(records: number): number {
+	return Math.max(100_000, 5 * records);
+}
+
+/**
+ * Creates `into` (l, r, rules: the bitmask of the rules that generated the pair) from the rules
+ * whose fields the records have (broad ones only within their budget), and returns the rules
+ * used, in bit order, and what each generated.
+ */
+export async function candidatePairs(
+	db: Db,
+	rules: readonly BlockingRule[],
+	presentFields: ReadonlySet<RecordField>,
+	records: number,
+	maxBlock: number,
+	into: string
+): Promise<{ usable: BlockingRule[]; counts: BlockingCount[] }> {
+	const usable: BlockingRule[] = [];
+	const counts: BlockingCount[] = [];
+	for (const rule of rules) {
+		if (!ruleFields(rule).every((field) => presentFields.has(field))) continue;
+		const size = rule.keys ? await keyedRuleSize(db, rule, maxBlock) : { pairs: 0, skipped: 0 };
+		const tooBroad = rule.broad === true && size.pairs > broadRuleBudget(records);
+		counts.push({
+			ruleId: rule.id,
+			label: rule.label,
+			pairs: 0,
+			skippedKeys: size.skipped,
+			used: !tooBroad
+		});
+		if (!tooBroad) usable.push(rule);
+	}
+	if (usable.length === 0) {
+		await db.exec(
+			sql`CREATE OR REPLACE TABLE ${ident(into)} (l INTEGER, r INTEGER, rules INTEGER)`
+		);
+		return { usable, counts };
+	}
+	const parts = usable.map((rule, i) => rulePairs(rule, i, maxBlock));
+	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(into)} AS
+		SELECT l, r, bit_or(1 << rule)::INTEGER AS rules FROM (${join(parts, ' UNION ALL ')})
+		GROUP BY l, r`);
+	const [row] = rowsOf(
+		await db.query(
+			sql`SELECT ${join(
+				usable.map(
+					(_, i) => sql`count(*) FILTER (WHERE rules & ${1 << i} <> 0) AS ${ident(`r${i}`)}`
+				)
+			)} FROM ${ident(into)}`
+		)
+	);
+	usable.forEach((rule, i) => {
+		const count = counts.find((c) => c.ruleId === rule.id);
+		if (count) count.pairs = Number(row?.[`r${i}`] ?? 0);
+	});
+	return { usable, counts };
+}

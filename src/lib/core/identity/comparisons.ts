@@ -1,0 +1,215 @@
+// How two records are compared, field by field: each comparison has ordered levels (the first
+// whose condition holds is the pair's level), an implicit last level "different", and NULL when
+// either record lacks the field, which then neither supports nor opposes a match. The levels
+// are what the model learns an m and a u probability for.
+import { ident, join, sql, type Sql } from '../sql/sql';
+import type { RecordField } from './records';
+
+/** What a comparison reads of a record: a field, or its lists of e-mail addresses and phones. */
+export type PairField = RecordField | 'emails' | 'phones';
+
+/** A field of the left or the right record of a pair. */
+export type Side = (field: PairField) => Sql;
+
+export interface ComparisonLevel {
+	label: string;
+	when: (l: Side, r: Side) => Sql;
+}
+
+export interface Comparison {
+	id: string;
+	label: string;
+	/** The field whose presence on both records decides whether the pair is compared at all. */
+	field: RecordField;
+	levels: readonly ComparisonLevel[];
+	/** Whether an exact match on a rare value weighs more than on a common one. */
+	termFrequency: boolean;
+}
+
+export const DIFFERENT = 'different';
+
+function same(field: RecordField): ComparisonLevel {
+	return { label: 'exact', when: (l, r) => sql`${l(field)} = ${r(field)}` };
+}
+
+function jaroWinkler(field: RecordField, at: number): ComparisonLevel {
+	return {
+		label: `similar (Jaro-Winkler ≥ ${at})`,
+		when: (l, r) => sql`jaro_winkler_similarity(${l(field)}, ${r(field)}) >= ${at}`
+	};
+}
+
+function edits(field: RecordField, most: number): ComparisonLevel {
+	return {
+		label: most === 1 ? 'one typo' : `${most} typos at most`,
+		// The length test is cheap and rules out most pairs before the edit distance is computed.
+		when: (l, r) => sql`abs(length(${l(field)}) - length(${r(field)})) <= ${most}
+			AND damerau_levenshtein(${l(field)}, ${r(field)}) <= ${most}`
+	};
+}
+
+/** One name is the other's initial ("J" and "John"). */
+function initial(field: RecordField): ComparisonLevel {
+	return {
+		label: 'initial',
+		when: (l, r) => sql`(length(${l(field)}) = 1 OR length(${r(field)}) = 1)
+			AND left(${l(field)}, 1) = left(${r(field)}, 1)`
+	};
+}
+
+/** First and last name written the other way round. */
+const swappedNames: ComparisonLevel = {
+	label: 'swapped with the last name',
+	when: (l, r) =>
+		sql`${l('first_name')} = ${r('last_name')} AND ${l('last_name')} = ${r('first_name')}`
+};
+
+const birthDate: Comparison = {
+	id: 'birth_date',
+	label: 'Birth date',
+	field: 'birth_date',
+	termFrequency: false,
+	levels: [
+		same('birth_date'),
+		{
+			label: 'day and month swapped',
+			when: (l, r) => sql`year(${l('birth_date')}) = year(${r('birth_date')})
+				AND month(${l('birth_date')}) = day(${r('birth_date')})
+				AND day(${l('birth_date')}) = month(${r('birth_date')})`
+		},
+		{
+			label: 'two of day, month and year',
+			when: (l, r) => sql`(year(${l('birth_date')}) = year(${r('birth_date')}))::INT
+				+ (month(${l('birth_date')}) = month(${r('birth_date')}))::INT
+				+ (day(${l('birth_date')}) = day(${r('birth_date')}))::INT >= 2`
+		},
+		{
+			label: 'one typo in the digits',
+			when: (l, r) => sql`damerau_levenshtein(strftime(${l('birth_date')}, '%Y%m%d'),
+				strftime(${r('birth_date')}, '%Y%m%d')) <= 1`
+		}
+	]
+};
+
+/** Every comparison Concord knows; those whose field a workspace lacks are left out. */
+export const COMPARISONS: readonly Comparison[] = [
+	{
+		id: 'first_name',
+		label: 'First name',
+		field: 'first_name',
+		termFrequency: true,
+		levels: [
+			same('first_name'),
+			jaroWinkler('first_name', 0.92),
+			swappedNames,
+			initial('first_name'),
+			jaroWinkler('first_name', 0.8)
+		]
+	},
+	{
+		id: 'last_name',
+		label: 'Last name',
+		field: 'last_name',
+		termFrequency: true,
+		levels: [
+			same('last_name'),
+			jaroWinkler('last_name', 0.92),
+			swappedNames,
+			jaroWinkler('last_name', 0.8)
+		]
+	},
+	birthDate,
+	{
+		id: 'email',
+		label: 'E-mail',
+		field: 'email',
+		termFrequency: true,
+		levels: [
+			{
+				label: 'exact, or another address shared',
+				when: (l, r) => sql`len(list_intersect(${l('emails')}, ${r('emails')})) > 0`
+			},
+			{
+				label: 'same name before the @',
+				when: (l, r) => sql`split_part(${l('email')}, '@', 1) = split_part(${r('email')}, '@', 1)`
+			},
+			edits('email', 2)
+		]
+	},
+	{
+		id: 'phone',
+		label: 'Phone',
+		field: 'phone',
+		termFrequency: false,
+		levels: [
+			{
+				label: 'exact, or another number shared',
+				when: (l, r) => sql`len(list_intersect(${l('phones')}, ${r('phones')})) > 0`
+			},
+			{
+				label: 'same last eight digits',
+				when: (l, r) => sql`right(${l('phone')}, 8) = right(${r('phone')}, 8)`
+			}
+		]
+	},
+	{
+		id: 'postcode',
+		label: 'Postcode',
+		field: 'postcode',
+		termFrequency: true,
+		levels: [same('postcode'), edits('postcode', 1)]
+	},
+	{
+		id: 'city',
+		label: 'City',
+		field: 'city',
+		termFrequency: true,
+		levels: [same('city'), jaroWinkler('city', 0.88)]
+	},
+	{
+		id: 'street',
+		label: 'Street and number',
+		field: 'street',
+		termFrequency: true,
+		levels: [
+			{
+				label: 'same street and number',
+				when: (l, r) => sql`${l('street')} = ${r('street')}
+					AND ${l('house_number')} IS NOT DISTINCT FROM ${r('house_number')}`
+			},
+			{
+				label: 'similar street, same number',
+				when: (l, r) => sql`jaro_winkler_similarity(${l('street')}, ${r('street')}) >= 0.88
+					AND ${l('house_number')} IS NOT DISTINCT FROM ${r('house_number')}`
+			},
+			jaroWinkler('street', 0.88)
+		]
+	},
+	{
+		id: 'national_id',
+		label: 'National id',
+		field: 'national_id',
+		termFrequency: false,
+		levels: [same('national_id'), edits('national_id', 1)]
+	},
+	{
+		id: 'loyalty_id',
+		label: 'Loyalty card',
+		field: 'loyalty_id',
+		termFrequency: false,
+		levels: [same('loyalty_id'), edits('loyalty_id', 1)]
+	}
+];
+
+/** The comparison's level of a pair: 0 for the first level, …, levels.length for "different", -1 when missing. */
+export function levelOf(comparison: Comparison, l: Side, r: Side): Sql {
+	const field = comparison.field;
+	const cases = comparison.levels.map((level, i) => sql`WHEN ${level.when(l, r)} THEN ${i}`);
+	return sql`(CASE WHEN ${l(field)} IS NULL OR ${r(field)} IS NULL THEN -1
+		${join(cases, ' ')}
+		ELSE ${comparison.levels.length} END)::TINYINT`;
+}
+
+export function sideOf(alias: string): Side {
+	return (field) => sql`${ident(alias)}.${ident(field)}`;
+}

@@ -1,0 +1,145 @@
+// The identity records: every profile record of every source in one table, its fields in the
+// form records are compared in (name keys, canonical e-mail and phone, compact postcode…), and
+// the long list of its exact identifiers. The tricky points: an e-mail cell may hold several
+// addresses ("a@x.com; b@y.com"), so addresses are split into a list and each is an identifier;
+// and a source may have a full name but no first and last name, so those are read from it.
+import type { Db } from '../db';
+import type { MappedColumn } from '../mapped/types';
+import { matchKey } from '../mapped/role-expressions';
+import { ident, join, sql, type Sql } from '../sql/sql';
+import { IDENTITY_TABLES } from './tables';
+import type { EmailRules } from './types';
+
+export interface IdentitySource {
+	sourceId: string;
+	/** The source's mapped view. */
+	view: string;
+	columns: readonly MappedColumn[];
+}
+
+/** The compared fields, in the identity record table's column order. */
+export const RECORD_FIELDS = [
+	'first_name',
+	'last_name',
+	'birth_date',
+	'email',
+	'phone',
+	'postcode',
+	'city',
+	'street',
+	'house_number',
+	'national_id',
+	'loyalty_id',
+	'gender'
+] as const;
+
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+const EMAIL_SPLIT = '[;,\\s]+';
+
+/** An e-mail address as matched: lower case, and with the provider rules when they are on. */
+export function emailMatchForm(address: Sql, rules: EmailRules): Sql {
+	const local = sql`split_part(${address}, '@', 1)`;
+	const domain = sql`split_part(${address}, '@', 2)`;
+	const gmail = sql`${domain} IN ('gmail.com', 'googlemail.com')`;
+	const untagged = rules.plusTags ? sql`split_part(${local}, '+', 1)` : local;
+	const dotless = rules.gmailDots
+		? sql`CASE WHEN ${gmail} THEN replace(${untagged}, '.', '') ELSE ${untagged} END`
+		: untagged;
+	const canonicalDomain = rules.gmailDots
+		? sql`CASE WHEN ${gmail} THEN 'gmail.com' ELSE ${domain} END`
+		: domain;
+	return sql`(${dotless} || '@' || ${canonicalDomain})`;
+}
+
+function columnsOf(source: IdentitySource, role: string): Sql[] {
+	return source.columns
+		.filter((c) => c.role === role && !c.name.endsWith('_key'))
+		.map((c) => ident(c.name));
+}
+
+function keyOf(source: IdentitySource, role: string): Sql | null {
+	const column = source.columns.find((c) => c.role === role && c.name === `${role}_key`);
+	return column ? ident(column.name) : null;
+}
+
+function first(values: Sql[]): Sql {
+	if (values.length === 0) return sql`NULL::VARCHAR`;
+	return values.length === 1 ? (values[0] as Sql) : sql`coalesce(${join(values)})`;
+}
+
+/** Upper-case letters and digits only: identifiers typed with spaces, dashes or dots. */
+function compactCode(value: Sql): Sql {
+	return sql`nullif(upper(regexp_replace(${value}, '[^0-9A-Za-z]', '', 'g')), '')`;
+}
+
+/** The SELECT reading one source's mapped view into the identity record's columns. */
+function sourceSelect(source: IdentitySource, rules: EmailRules): Sql {
+	const emails = columnsOf(source, 'email');
+	const emailList =
+		emails.length === 0
+			? sql`[]::VARCHAR[]`
+			: sql`list_distinct(list_filter(list_transform(flatten([${join(
+					emails.map((e) => sql`coalesce(regexp_split_to_array(${e}, ${EMAIL_SPLIT}), [])`)
+				)}]), x -> ${emailMatchForm(sql`lower(trim(x))`, rules)}), x -> x LIKE '_%@_%._%'))`;
+	const phones = [...columnsOf(source, 'phone'), ...columnsOf(source, 'mobile')];
+	const phoneList =
+		phones.length === 0
+			? sql`[]::VARCHAR[]`
+			: sql`list_distinct(list_filter([${join(phones)}], x -> x IS NOT NULL))`;
+	const fullName = keyOf(source, 'full_name');
+	const firstName =
+		keyOf(source, 'first_name') ??
+		(fullName
+			? sql`CASE WHEN ${fullName} LIKE '% %' THEN split_part(${fullName}, ' ', 1) END`
+			: null);
+	const lastName =
+		keyOf(source, 'last_name') ??
+		(fullName
+			? sql`CASE WHEN ${fullName} LIKE '% %' THEN regexp_extract(${fullName}, '[^ ]+$') END`
+			: null);
+	const birth = columnsOf(source, 'birth_date');
+	const text = (role: string) => first(columnsOf(source, role));
+	return sql`SELECT record_id, ${source.sourceId} AS source_id,
+		${firstName ?? sql`NULL::VARCHAR`} AS first_name,
+		${lastName ?? sql`NULL::VARCHAR`} AS last_name,
+		${birth.length > 0 ? sql`CAST(${birth[0]} AS DATE)` : sql`NULL::DATE`} AS birth_date,
+		${emailList} AS emails,
+		${phoneList} AS phones,
+		nullif(upper(regexp_replace(${text('postcode')}, '\\s', '', 'g')), '') AS postcode,
+		${matchKey(text('city'))} AS city,
+		${matchKey(text('street'))} AS street,
+		nullif(lower(regexp_replace(${text('house_number')}, '\\s', '', 'g')), '') AS house_number,
+		${compactCode(text('national_id'))} AS national_id,
+		${compactCode(text('loyalty_id'))} AS loyalty_id,
+		nullif(lower(left(trim(${text('gender')}), 1)), '') AS gender
+		FROM ${ident(source.view)}`;
+}
+
+/**
+ * Builds the record table (rid, record_id, source_id, the compared fields, emails and phones
+ * lists) and the identifier table (rid, kind, value). The scalar `email` and `phone` are each
+ * record's first address and number; every one of them is an identifier.
+ */
+export async function buildIdentityRecords(
+	db: Db,
+	sources: readonly IdentitySource[],
+	rules: EmailRules
+): Promise<void> {
+	const { record, identifier } = IDENTITY_TABLES;
+	if (sources.length === 0) throw new Error('There is no profile source to resolve.');
+	const union = join(
+		sources.map((s) => sourceSelect(s, rules)),
+		' UNION ALL BY NAME '
+	);
+	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(record)} AS
+		SELECT (row_number() OVER (ORDER BY source_id, record_id) - 1)::INTEGER AS rid, record_id, source_id,
+			first_name, last_name, birth_date, emails[1] AS email, phones[1] AS phone,
+			postcode, city, street, house_number, national_id, loyalty_id, gender, emails, phones
+		FROM (${union})`);
+	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(identifier)} AS
+		SELECT rid, 'email' AS kind, unnest(emails) AS value FROM ${ident(record)}
+		UNION ALL SELECT rid, 'phone', unnest(phones) FROM ${ident(record)}
+		UNION ALL SELECT rid, 'national_id', national_id FROM ${ident(record)} WHERE national_id IS NOT NULL
+		UNION ALL SELECT rid, 'loyalty_id', loyalty_id FROM ${ident(record)} WHERE loyalty_id IS NOT NULL`);
+}

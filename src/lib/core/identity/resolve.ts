@@ -1,0 +1,78 @@
+// Identity resolution of a workspace, end to end: the profile sources' records, the junk guard,
+// blocking, the match model, scores, clusters and customer ids. Each step is a module of its
+// own; this one orders them and reports progress.
+import type { Db } from '../db';
+import { buildMappedView } from '../mapped/build-view';
+import { listSources, loadMapping } from '../workspace/catalog';
+import { BLOCKING_RULES, candidatePairs, type BlockingCount } from './blocking';
+import { clusterRecords, type ClusterSummary } from './cluster';
+import { guardJunk, type JunkIdentifier } from './junk';
+import { activeComparisons, fieldFill, fitModel, presentFields, type FittedModel } from './model';
+import { compareCandidates } from './pairs';
+import { buildIdentityRecords, type IdentitySource } from './records';
+import { scorePairs, termFrequencies } from './score';
+import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from './types';
+
+export type ResolveProgress = (done: number, total: number, label: string) => void;
+
+export interface ResolveResult {
+	records: number;
+	customers: number;
+	junk: JunkIdentifier[];
+	blocking: BlockingCount[];
+	model: FittedModel;
+	clusters: ClusterSummary;
+}
+
+const CANDIDATES = 'cc_id_candidate';
+
+export async function profileIdentitySources(db: Db): Promise<IdentitySource[]> {
+	const sources: IdentitySource[] = [];
+	for (const source of await listSources(db)) {
+		if (source.kind !== 'profile' || source.columnCount === 0) continue;
+		const mapped = await buildMappedView(db, {
+			sourceId: source.sourceId,
+			tableName: source.tableName,
+			kind: source.kind,
+			columns: await loadMapping(db, source.sourceId)
+		});
+		sources.push({ sourceId: source.sourceId, view: mapped.view, columns: mapped.columns });
+	}
+	return sources;
+}
+
+export async function resolveIdentities(
+	db: Db,
+	settings: IdentitySettings = DEFAULT_IDENTITY_SETTINGS,
+	onProgress: ResolveProgress = () => {}
+): Promise<ResolveResult> {
+	const steps = 7;
+	onProgress(0, steps, 'Reading the profile sources');
+	await buildIdentityRecords(db, await profileIdentitySources(db), settings.email);
+	onProgress(1, steps, 'Looking for junk identifiers');
+	const junk = await guardJunk(db, settings.junkRecords);
+	const { records, fill } = await fieldFill(db);
+	const present = presentFields(records, fill);
+	onProgress(2, steps, 'Finding candidate pairs');
+	const rules = BLOCKING_RULES.filter((rule) => settings.rules[rule.id] !== false);
+	const { usable, counts: blocking } = await candidatePairs(
+		db,
+		rules,
+		present,
+		records,
+		settings.maxBlockSize,
+		CANDIDATES
+	);
+	onProgress(3, steps, 'Comparing candidate pairs');
+	const comparisons = activeComparisons(present, settings.comparisons);
+	await compareCandidates(db, comparisons, CANDIDATES);
+	onProgress(4, steps, 'Estimating the match model');
+	const model = await fitModel(db, comparisons, usable, records);
+	const exactByChance = await termFrequencies(db, comparisons);
+	onProgress(5, steps, 'Scoring pairs');
+	await scorePairs(db, { comparisons, parameters: model, exactByChance });
+	onProgress(6, steps, 'Clustering records into customers');
+	const clusters = await clusterRecords(db, settings.threshold);
+	onProgress(7, steps, 'Done');
+	return { records, customers: clusters.customers, junk, blocking, model, clusters };
+}

@@ -1,0 +1,95 @@
+// Match weights and probabilities of pairs. A pair's weight is the prior log-odds plus, for each
+// comparison, log2(m/u) of its level; an exact match on a term-frequency comparison is then
+// adjusted by how common the shared value is: log2(u_exact / tf(value)), where u_exact is the
+// chance that two random records agree on that field (the sum of squared value frequencies) —
+// so "Smith" weighs less than "Szczepański". The probability is 1 / (1 + 2^−weight).
+import type { Db } from '../db';
+import { rowsOf } from '../sql/rows';
+import { ident, join, sql, type Sql } from '../sql/sql';
+import { gammaColumn } from './pairs';
+import type { Comparison, Side } from './comparisons';
+import { levelWeights, type FsParameters } from './em';
+import { IDENTITY_TABLES } from './tables';
+
+export const tfColumn = (comparison: Comparison) => `tf_${comparison.id}`;
+
+/**
+ * Adds each term-frequency comparison's value frequency to every record (`tf_<id>`) and
+ * returns u_exact per comparison id.
+ */
+export async function termFrequencies(
+	db: Db,
+	comparisons: readonly Comparison[]
+): Promise<Record<string, number>> {
+	const record = ident(IDENTITY_TABLES.record);
+	const exact: Record<string, number> = {};
+	for (const c of comparisons.filter((c) => c.termFrequency)) {
+		const field = ident(c.field);
+		const column = ident(tfColumn(c));
+		await db.exec(sql`ALTER TABLE ${record} ADD COLUMN IF NOT EXISTS ${column} DOUBLE`);
+		await db.exec(sql`UPDATE ${record} AS t SET ${column} = f.tf FROM (
+				SELECT ${field} AS value, count(*) / sum(count(*)) OVER () AS tf
+				FROM ${record} WHERE ${field} IS NOT NULL GROUP BY ${field}
+			) f WHERE t.${field} = f.value`);
+		const [row] = rowsOf(
+			await db.query(sql`SELECT sum(tf * tf) AS u FROM (
+				SELECT count(*) / sum(count(*)) OVER () AS tf FROM ${record}
+				WHERE ${field} IS NOT NULL GROUP BY ${field})`)
+		);
+		exact[c.id] = Number(row?.u ?? 0);
+	}
+	return exact;
+}
+
+export interface ScoringModel {
+	comparisons: readonly Comparison[];
+	parameters: FsParameters;
+	/** u_exact per term-frequency comparison id. */
+	exactByChance: Record<string, number>;
+}
+
+export function priorWeight(parameters: FsParameters): number {
+	return Math.log2(parameters.lambda / (1 - parameters.lambda));
+}
+
+/** The weight each comparison adds for the pair's level (0 when missing). */
+export function comparisonWeight(model: ScoringModel, index: number, gamma: Sql): Sql {
+	const weights = levelWeights(model.parameters)[index] ?? [];
+	const cases = weights.map((w, k) => sql`WHEN ${k} THEN ${w}`);
+	return sql`(CASE ${gamma} ${join(cases, ' ')} ELSE 0 END)`;
+}
+
+/** The term-frequency adjustment of a comparison for the pair of records `a`, `b`. */
+export function frequencyAdjustment(
+	model: ScoringModel,
+	comparison: Comparison,
+	gamma: Sql,
+	a: Side,
+	b: Side,
+	tfA: Sql
+): Sql {
+	const exact = model.exactByChance[comparison.id];
+	if (!comparison.termFrequency || !exact) return sql`0`;
+	return sql`(CASE WHEN ${gamma} = 0 AND ${a(comparison.field)} = ${b(comparison.field)} AND ${tfA} > 0
+		THEN log2(${exact} / ${tfA}) ELSE 0 END)`;
+}
+
+/** Adds weight and probability to the pair table. */
+export async function scorePairs(db: Db, model: ScoringModel): Promise<void> {
+	const { pair, record } = IDENTITY_TABLES;
+	const a = (field: string) => sql`a.${ident(field)}`;
+	const b = (field: string) => sql`b.${ident(field)}`;
+	const terms = model.comparisons.flatMap((c, i) => {
+		const gamma = sql`p.${ident(gammaColumn(c))}`;
+		return [
+			comparisonWeight(model, i, gamma),
+			frequencyAdjustment(model, c, gamma, a, b, sql`a.${ident(tfColumn(c))}`)
+		];
+	});
+	const weight = sql`${priorWeight(model.parameters)} + ${join(terms, ' + ')}`;
+	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(pair)} AS
+		SELECT * EXCLUDE (w), w AS weight, 1 / (1 + pow(2, -w)) AS probability FROM (
+			SELECT p.*, ${weight} AS w FROM ${ident(pair)} p
+			JOIN ${ident(record)} a ON a.rid = p.l JOIN ${ident(record)} b ON b.rid = p.r
+		) p`);
+}
