@@ -21,6 +21,7 @@ import {
 import { offlineSettings } from '../lib/core/engine-settings';
 import { ident, sql } from '../lib/core/sql/sql';
 import { NativeDb } from './native-db';
+import { UsageError } from './usage-error';
 
 const USAGE = `Usage: npm run demo-data -- --persons N --out DIR [options]
 
@@ -30,8 +31,7 @@ const USAGE = `Usage: npm run demo-data -- --persons N --out DIR [options]
   --as-of DATE  the day the exports were taken (default 2026-06-30)
   --threads T   DuckDB threads (default: all cores)`;
 
-/** A mistake in the command line: shown with the usage, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface WrittenFile {
 	path: string;

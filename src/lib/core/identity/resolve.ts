@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { buildMappedView } from '../mapped/build-view';
 import { listSources, loadMapping } from '../workspace/catalog';
 import { BLOCKING_RULES, candidatePairs, type BlockingCount } from './blocking';
+import { assignCustomerIds } from './customer-ids';
 import { clusterRecords, type ClusterSummary } from './cluster';
 import { guardJunk, type JunkIdentifier } from './junk';
 import { activeComparisons, fieldFill, fitModel, presentFields, type FittedModel } from './model';
@@ -73,6 +74,7 @@ export async function resolveIdentities(
 	await scorePairs(db, { comparisons, parameters: model, exactByChance });
 	onProgress(6, steps, 'Clustering records into customers');
 	const clusters = await clusterRecords(db, settings.threshold);
+	await assignCustomerIds(db);
 	onProgress(7, steps, 'Done');
 	return { records, customers: clusters.customers, junk, blocking, model, clusters };
 }

@@ -2,7 +2,7 @@
 // inspected, roles suggested from header and values, imported with that mapping. For the
 // command line tool and the tests, which have paths rather than browser File handles.
 import type { Db } from '../db';
-import type { ColumnRole } from './catalog';
+import type { ColumnRole, SourceKind } from './catalog';
 import { importFileAsSource } from './file-import';
 import { inspectCsv } from '../sources/inspect-csv';
 import { sniffCsv } from '../sources/sniff';
@@ -12,6 +12,8 @@ export interface LocalFileOptions {
 	name?: string;
 	/** Roles by column name, over the suggested ones. */
 	roles?: Readonly<Record<string, string>>;
+	/** The source's kind, over the suggested one. */
+	kind?: SourceKind;
 }
 
 export async function importLocalCsv(
@@ -34,7 +36,7 @@ export async function importLocalCsv(
 		fileName: path,
 		displayName,
 		name: options.name ?? displayName.replace(/\.(csv|tsv|txt)(\.gz)?$/i, ''),
-		kind: inspection.kind.kind,
+		kind: options.kind ?? inspection.kind.kind,
 		options: csv,
 		mapping
 	});

@@ -1,0 +1,43 @@
+// `npm run cli -- COMMAND …`: Concord's pipeline without a browser, on native DuckDB, with the
+// same core as the app. Errors go to stderr with a non-zero exit code (2 for a usage mistake).
+import { parseArgs } from 'node:util';
+import { RESOLVE_USAGE, resolveCommand } from './resolve-command';
+import { UsageError } from './usage-error';
+
+const USAGE = `Usage: npm run cli -- COMMAND [arguments]
+
+Commands:
+  resolve FILE... --out CLUSTERS.csv   unify the records of the files into customers
+
+${RESOLVE_USAGE}`;
+
+async function main(argv: string[]): Promise<void> {
+	const [command, ...rest] = argv;
+	if (command === 'resolve') {
+		const { values, positionals } = parseArgs({
+			args: rest,
+			allowPositionals: true,
+			options: {
+				out: { type: 'string' },
+				mapping: { type: 'string' },
+				threshold: { type: 'string' }
+			}
+		});
+		await resolveCommand({ files: positionals, ...values });
+		return;
+	}
+	throw new UsageError(command ? `Unknown command '${command}'.` : 'Which command?');
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+	const message = error instanceof Error ? error.message : String(error);
+	process.stderr.write(`${message}\n`);
+	if (
+		error instanceof UsageError ||
+		(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+	) {
+		process.stderr.write(`\n${USAGE}\n`);
+		process.exit(2);
+	}
+	process.exit(1);
+});
