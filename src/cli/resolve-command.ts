@@ -19,7 +19,7 @@ export const RESOLVE_USAGE = `Usage: npm run cli -- resolve FILE... --out CLUSTE
   FILE                 CSV files, each one profile source named after its file name
   --out CLUSTERS.csv   where to write source,record_key,customer_id (one row per record)
   --mapping FILE.json  roles by column name, { "column": "role" }, for every file
-  --threshold P        match probability from which two records are one customer (default 0.8)`;
+  --threshold P        match probability from which two records are one customer (default 0.5)`;
 
 export interface ResolveOptions {
 	files: string[];

@@ -20,6 +20,26 @@ export interface BlockingRule {
 	broad?: boolean;
 }
 
+/**
+ * Fields that belong to one person only. Different people share a household's last name,
+ * address, e-mail or phone, never (twins aside) a first name and a birth date; pairs agreeing
+ * on a personal field are therefore where the match model learns how real duplicates differ.
+ */
+const PERSONAL_FIELDS: ReadonlySet<RecordField> = new Set([
+	'first_name',
+	'birth_date',
+	'national_id'
+]);
+
+/**
+ * Whether a rule's pairs train the model: it keys on a personal field, and on whole values only
+ * (a rule on name initials leaves too little evidence in its pairs for EM to tell matches apart).
+ */
+export function trainsModel(rule: BlockingRule): boolean {
+	const whole = (rule.keys ?? []).every((key) => key.expression === undefined);
+	return whole && ruleFields(rule).some((field) => PERSONAL_FIELDS.has(field));
+}
+
 const prefix = (n: number) => (value: Sql) => sql`left(${value}, ${n})`;
 const year = (value: Sql) => sql`year(${value})`;
 
@@ -73,7 +93,7 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
 	},
 	// Broad rules: one field each. They find pairs corrupted everywhere else, and are used only
 	// while the pairs they generate stay within the budget (small and mid-sized workspaces).
-	...(['birth_date', 'last_name', 'first_name', 'email', 'postcode', 'city'] as const).map(
+	...(['birth_date', 'last_name', 'first_name', 'postcode', 'city'] as const).map(
 		(field): BlockingRule => ({
 			id: `same_${field}`,
 			label: `Same ${field.replace('_', ' ')}`,

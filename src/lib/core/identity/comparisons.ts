@@ -24,6 +24,8 @@ export interface Comparison {
 	levels: readonly ComparisonLevel[];
 	/** Whether an exact match on a rare value weighs more than on a common one. */
 	termFrequency: boolean;
+	/** When the pair is not compared; by default, when either record lacks the field. */
+	missing?: (l: Side, r: Side) => Sql;
 }
 
 export const DIFFERENT = 'different';
@@ -87,6 +89,10 @@ const birthDate: Comparison = {
 			label: 'one typo in the digits',
 			when: (l, r) => sql`damerau_levenshtein(strftime(${l('birth_date')}, '%Y%m%d'),
 				strftime(${r('birth_date')}, '%Y%m%d')) <= 1`
+		},
+		{
+			label: 'within a year',
+			when: (l, r) => sql`abs(date_diff('day', ${l('birth_date')}, ${r('birth_date')})) <= 366`
 		}
 	]
 };
@@ -103,7 +109,8 @@ export const COMPARISONS: readonly Comparison[] = [
 			jaroWinkler('first_name', 0.92),
 			swappedNames,
 			initial('first_name'),
-			jaroWinkler('first_name', 0.8)
+			jaroWinkler('first_name', 0.8),
+			edits('first_name', 2)
 		]
 	},
 	{
@@ -115,7 +122,8 @@ export const COMPARISONS: readonly Comparison[] = [
 			same('last_name'),
 			jaroWinkler('last_name', 0.92),
 			swappedNames,
-			jaroWinkler('last_name', 0.8)
+			jaroWinkler('last_name', 0.8),
+			edits('last_name', 2)
 		]
 	},
 	birthDate,
@@ -129,11 +137,15 @@ export const COMPARISONS: readonly Comparison[] = [
 				label: 'exact, or another address shared',
 				when: (l, r) => sql`len(list_intersect(${l('emails')}, ${r('emails')})) > 0`
 			},
+			// Not 'same name before the @': addresses are often made of the person's names, so
+			// namesakes share it and it would count the names a second time. And addresses that
+			// differ only in their digits (anne.roux2@, anne.roux3@) are two accounts, not a typo.
 			{
-				label: 'same name before the @',
-				when: (l, r) => sql`split_part(${l('email')}, '@', 1) = split_part(${r('email')}, '@', 1)`
-			},
-			edits('email', 2)
+				label: 'one typo',
+				when: (l, r) => sql`abs(length(${l('email')}) - length(${r('email')})) <= 1
+					AND damerau_levenshtein(${l('email')}, ${r('email')}) <= 1
+					AND regexp_replace(${l('email')}, '[0-9]', '', 'g') <> regexp_replace(${r('email')}, '[0-9]', '', 'g')`
+			}
 		]
 	},
 	{
@@ -164,6 +176,9 @@ export const COMPARISONS: readonly Comparison[] = [
 		label: 'City',
 		field: 'city',
 		termFrequency: true,
+		// A postcode already says the city: counting both would count one agreement twice.
+		missing: (l, r) => sql`${l('city')} IS NULL OR ${r('city')} IS NULL
+			OR (${l('postcode')} IS NOT NULL AND ${r('postcode')} IS NOT NULL)`,
 		levels: [same('city'), jaroWinkler('city', 0.88)]
 	},
 	{
@@ -204,8 +219,11 @@ export const COMPARISONS: readonly Comparison[] = [
 /** The comparison's level of a pair: 0 for the first level, …, levels.length for "different", -1 when missing. */
 export function levelOf(comparison: Comparison, l: Side, r: Side): Sql {
 	const field = comparison.field;
+	const missing = comparison.missing
+		? comparison.missing(l, r)
+		: sql`${l(field)} IS NULL OR ${r(field)} IS NULL`;
 	const cases = comparison.levels.map((level, i) => sql`WHEN ${level.when(l, r)} THEN ${i}`);
-	return sql`(CASE WHEN ${l(field)} IS NULL OR ${r(field)} IS NULL THEN -1
+	return sql`(CASE WHEN ${missing} THEN -1
 		${join(cases, ' ')}
 		ELSE ${comparison.levels.length} END)::TINYINT`;
 }

@@ -5,7 +5,7 @@
 import type { Db } from '../db';
 import { placeholderOf } from '../quality/identifiers';
 import { rowsOf } from '../sql/rows';
-import { ident, sql } from '../sql/sql';
+import { ident, join, sql } from '../sql/sql';
 import { IDENTITY_TABLES } from './tables';
 
 export interface JunkIdentifier {
@@ -13,6 +13,37 @@ export interface JunkIdentifier {
 	value: string;
 	records: number;
 	reason: 'placeholder' | 'crowded';
+}
+
+/** Birth dates typed when the real one was unknown (1900-01-01, 1970-01-01…). */
+const PLACEHOLDER_BIRTH_DATES = [
+	'0001-01-01',
+	'1800-01-01',
+	'1900-01-01',
+	'1901-01-01',
+	'9999-12-31'
+];
+
+/**
+ * Birth dates that are placeholders, in the future, or held by far more records than a birthday
+ * can be (twenty times the average of a date, and more than the crowded limit) are listed as
+ * junk and taken off the records.
+ */
+async function guardBirthDates(db: Db, crowded: number): Promise<void> {
+	const { record, junk } = IDENTITY_TABLES;
+	const placeholders = join(PLACEHOLDER_BIRTH_DATES.map((d) => sql`DATE ${d}`));
+	// From the host's clock: the wasm build has no current_date (it lives in the ICU extension).
+	const today = sql`DATE ${new Date().toISOString().slice(0, 10)}`;
+	await db.exec(sql`INSERT INTO ${ident(junk)}
+		SELECT 'birth_date', birth_date::VARCHAR, n,
+			CASE WHEN birth_date IN (${placeholders}) THEN 'placeholder' ELSE 'crowded' END
+		FROM (
+			SELECT birth_date, count(*) AS n, avg(count(*)) OVER () AS usual
+			FROM ${ident(record)} WHERE birth_date IS NOT NULL GROUP BY birth_date
+		) WHERE birth_date IN (${placeholders}) OR birth_date > ${today}
+			OR (n > ${crowded} AND n > 20 * usual)`);
+	await db.exec(sql`UPDATE ${ident(record)} SET birth_date = NULL
+		WHERE birth_date::VARCHAR IN (SELECT value FROM ${ident(junk)} WHERE kind = 'birth_date')`);
 }
 
 export async function guardJunk(db: Db, crowded: number): Promise<JunkIdentifier[]> {
@@ -42,6 +73,7 @@ export async function guardJunk(db: Db, crowded: number): Promise<JunkIdentifier
 			FROM ${ident(identifier)} i JOIN ${ident(junk)} USING (kind, value) GROUP BY i.rid
 		) j WHERE t.rid = j.rid`);
 	await db.exec(sql`UPDATE ${ident(record)} SET email = emails[1], phone = phones[1]`);
+	await guardBirthDates(db, crowded);
 	return rowsOf(
 		await db.query(sql`SELECT kind, value, records, reason FROM ${ident(junk)}
 			ORDER BY records DESC, kind, value LIMIT 200`)

@@ -5,7 +5,7 @@ import { rowsOf } from '../sql/rows';
 import { ident, join, sql } from '../sql/sql';
 import { COMPARISONS, type Comparison } from './comparisons';
 import { fitEm, matchProbability, type FsParameters } from './em';
-import { ruleFields, type BlockingRule } from './blocking';
+import { ruleFields, trainsModel, type BlockingRule } from './blocking';
 import { candidatePatterns, randomPairLevels, type RulePattern } from './pairs';
 import { RECORD_FIELDS, type RecordField } from './records';
 import { IDENTITY_TABLES } from './tables';
@@ -83,18 +83,25 @@ export async function fitModel(
 	db: Db,
 	comparisons: Comparison[],
 	rules: readonly BlockingRule[],
-	records: number
+	records: number,
+	exactByChance: Readonly<Record<string, number>>
 ): Promise<FittedModel> {
 	const randomCounts = await randomPairLevels(db, comparisons, RANDOM_SAMPLE);
 	// Add-one smoothing: a level never seen among random pairs is rare, not impossible.
-	const u = randomCounts.map((row) => {
+	const u = randomCounts.map((row, c) => {
 		const total = row.reduce((s, x) => s + x, 0) + row.length;
-		return row.map((x) => (x + 1) / total);
+		const sampled = row.map((x) => (x + 1) / total);
+		// The exact level's chance agreement is known exactly; the sample shares out the rest.
+		const exact = exactByChance[comparisons[c]?.id ?? ''];
+		if (exact === undefined || exact <= 0 || exact >= 1) return sampled;
+		const rest = sampled.slice(1).reduce((s, x) => s + x, 0);
+		return [exact, ...sampled.slice(1).map((x) => (x / rest) * (1 - exact))];
 	});
 	const patterns = await candidatePatterns(db, comparisons);
 	const estimates: number[][][] = comparisons.map(() => []);
 	const training: TrainingRun[] = [];
 	rules.forEach((rule, i) => {
+		if (!trainsModel(rule)) return;
 		const own = new Set(ruleFields(rule));
 		const masked = comparisons.map((c) => own.has(c.field));
 		const mine = patterns

@@ -10,13 +10,15 @@ import { IDENTITY_TABLES } from './tables';
 
 export const gammaColumn = (comparison: Comparison) => `g_${comparison.id}`;
 
-/** Creates the pair table: the candidates with each comparison's level. */
+/** Creates `into` (the pair table by default): the candidates with each comparison's level. */
 export async function compareCandidates(
 	db: Db,
 	comparisons: readonly Comparison[],
-	candidates: string
+	candidates: string,
+	into: string = IDENTITY_TABLES.pair
 ): Promise<void> {
-	const { record, pair } = IDENTITY_TABLES;
+	const { record } = IDENTITY_TABLES;
+	const pair = into;
 	const a = sideOf('a');
 	const b = sideOf('b');
 	const levels = comparisons.map((c) => sql`${levelOf(c, a, b)} AS ${ident(gammaColumn(c))}`);

@@ -2,8 +2,8 @@
 // blocking, the match model, scores, clusters and customer ids. Each step is a module of its
 // own; this one orders them and reports progress.
 import type { Db } from '../db';
-import { buildMappedView } from '../mapped/build-view';
-import { listSources, loadMapping } from '../workspace/catalog';
+import { listSources } from '../workspace/catalog';
+import { loadMappedView, refreshMappedView } from '../workspace/mapped-views';
 import { BLOCKING_RULES, candidatePairs, type BlockingCount } from './blocking';
 import { assignCustomerIds } from './customer-ids';
 import { clusterRecords, type ClusterSummary } from './cluster';
@@ -11,7 +11,7 @@ import { guardJunk, type JunkIdentifier } from './junk';
 import { activeComparisons, fieldFill, fitModel, presentFields, type FittedModel } from './model';
 import { compareCandidates } from './pairs';
 import { buildIdentityRecords, type IdentitySource } from './records';
-import { scorePairs, termFrequencies } from './score';
+import { addTermFrequencies, exactAgreementByChance, scorePairs, type ScoringModel } from './score';
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from './types';
 
 export type ResolveProgress = (done: number, total: number, label: string) => void;
@@ -22,6 +22,7 @@ export interface ResolveResult {
 	junk: JunkIdentifier[];
 	blocking: BlockingCount[];
 	model: FittedModel;
+	scoring: ScoringModel;
 	clusters: ClusterSummary;
 }
 
@@ -31,12 +32,9 @@ export async function profileIdentitySources(db: Db): Promise<IdentitySource[]> 
 	const sources: IdentitySource[] = [];
 	for (const source of await listSources(db)) {
 		if (source.kind !== 'profile' || source.columnCount === 0) continue;
-		const mapped = await buildMappedView(db, {
-			sourceId: source.sourceId,
-			tableName: source.tableName,
-			kind: source.kind,
-			columns: await loadMapping(db, source.sourceId)
-		});
+		// The view kept current with the source's mapping and reading choices; built if missing.
+		const mapped =
+			(await loadMappedView(db, source.sourceId)) ?? (await refreshMappedView(db, source.sourceId));
 		sources.push({ sourceId: source.sourceId, view: mapped.view, columns: mapped.columns });
 	}
 	return sources;
@@ -68,13 +66,15 @@ export async function resolveIdentities(
 	const comparisons = activeComparisons(present, settings.comparisons);
 	await compareCandidates(db, comparisons, CANDIDATES);
 	onProgress(4, steps, 'Estimating the match model');
-	const model = await fitModel(db, comparisons, usable, records);
-	const exactByChance = await termFrequencies(db, comparisons);
+	const exactByChance = await exactAgreementByChance(db, comparisons);
+	const model = await fitModel(db, comparisons, usable, records, exactByChance);
+	await addTermFrequencies(db, comparisons);
 	onProgress(5, steps, 'Scoring pairs');
-	await scorePairs(db, { comparisons, parameters: model, exactByChance });
+	const scoring = { comparisons, parameters: model, exactByChance };
+	await scorePairs(db, scoring);
 	onProgress(6, steps, 'Clustering records into customers');
-	const clusters = await clusterRecords(db, settings.threshold);
+	const clusters = await clusterRecords(db, scoring, settings.threshold);
 	await assignCustomerIds(db);
 	onProgress(7, steps, 'Done');
-	return { records, customers: clusters.customers, junk, blocking, model, clusters };
+	return { records, customers: clusters.customers, junk, blocking, model, scoring, clusters };
 }

@@ -14,23 +14,17 @@ import { IDENTITY_TABLES } from './tables';
 export const tfColumn = (comparison: Comparison) => `tf_${comparison.id}`;
 
 /**
- * Adds each term-frequency comparison's value frequency to every record (`tf_<id>`) and
- * returns u_exact per comparison id.
+ * The chance that two random records agree exactly on each comparison's field: the sum of the
+ * squared frequencies of its values. Exact, where a sample of random pairs would only estimate it.
  */
-export async function termFrequencies(
+export async function exactAgreementByChance(
 	db: Db,
 	comparisons: readonly Comparison[]
 ): Promise<Record<string, number>> {
 	const record = ident(IDENTITY_TABLES.record);
 	const exact: Record<string, number> = {};
-	for (const c of comparisons.filter((c) => c.termFrequency)) {
+	for (const c of comparisons) {
 		const field = ident(c.field);
-		const column = ident(tfColumn(c));
-		await db.exec(sql`ALTER TABLE ${record} ADD COLUMN IF NOT EXISTS ${column} DOUBLE`);
-		await db.exec(sql`UPDATE ${record} AS t SET ${column} = f.tf FROM (
-				SELECT ${field} AS value, count(*) / sum(count(*)) OVER () AS tf
-				FROM ${record} WHERE ${field} IS NOT NULL GROUP BY ${field}
-			) f WHERE t.${field} = f.value`);
 		const [row] = rowsOf(
 			await db.query(sql`SELECT sum(tf * tf) AS u FROM (
 				SELECT count(*) / sum(count(*)) OVER () AS tf FROM ${record}
@@ -41,10 +35,27 @@ export async function termFrequencies(
 	return exact;
 }
 
+/** Adds each term-frequency comparison's value frequency to every record (`tf_<id>`). */
+export async function addTermFrequencies(
+	db: Db,
+	comparisons: readonly Comparison[]
+): Promise<void> {
+	const record = ident(IDENTITY_TABLES.record);
+	for (const c of comparisons.filter((c) => c.termFrequency)) {
+		const field = ident(c.field);
+		const column = ident(tfColumn(c));
+		await db.exec(sql`ALTER TABLE ${record} ADD COLUMN IF NOT EXISTS ${column} DOUBLE`);
+		await db.exec(sql`UPDATE ${record} AS t SET ${column} = f.tf FROM (
+				SELECT ${field} AS value, count(*) / sum(count(*)) OVER () AS tf
+				FROM ${record} WHERE ${field} IS NOT NULL GROUP BY ${field}
+			) f WHERE t.${field} = f.value`);
+	}
+}
+
 export interface ScoringModel {
 	comparisons: readonly Comparison[];
 	parameters: FsParameters;
-	/** u_exact per term-frequency comparison id. */
+	/** u_exact per comparison id (see exactAgreementByChance). */
 	exactByChance: Record<string, number>;
 }
 
@@ -74,9 +85,37 @@ export function frequencyAdjustment(
 		THEN log2(${exact} / ${tfA}) ELSE 0 END)`;
 }
 
-/** Adds weight and probability to the pair table. */
-export async function scorePairs(db: Db, model: ScoringModel): Promise<void> {
-	const { pair, record } = IDENTITY_TABLES;
+/**
+ * The household guard: both first names present and plainly different (not similar, not an
+ * initial, not swapped) and the birth dates not agreeing. Two such records may share a last
+ * name, an address, an e-mail or a phone — a family does — and are still two people.
+ */
+export function householdPair(comparisons: readonly Comparison[]): Sql {
+	const first = comparisons.find((c) => c.id === 'first_name');
+	if (!first) return sql`FALSE`;
+	const firstDifferent = sql`p.${ident(gammaColumn(first))} = ${first.levels.length}`;
+	const birth = comparisons.find((c) => c.id === 'birth_date');
+	if (!birth) return firstDifferent;
+	const birthAgrees = sql`p.${ident(gammaColumn(birth))} BETWEEN 0 AND ${birth.levels.length - 1}`;
+	return sql`(${firstDifferent} AND NOT ${birthAgrees})`;
+}
+
+/** Two records that are plainly two people: first names and birth dates both plainly different. */
+export function conflictPair(comparisons: readonly Comparison[]): Sql {
+	const first = comparisons.find((c) => c.id === 'first_name');
+	const birth = comparisons.find((c) => c.id === 'birth_date');
+	if (!first || !birth) return sql`FALSE`;
+	return sql`(p.${ident(gammaColumn(first))} = ${first.levels.length}
+		AND p.${ident(gammaColumn(birth))} = ${birth.levels.length})`;
+}
+
+/** Adds weight, probability and the household flag to the pair table. */
+export async function scorePairs(
+	db: Db,
+	model: ScoringModel,
+	pair: string = IDENTITY_TABLES.pair
+): Promise<void> {
+	const { record } = IDENTITY_TABLES;
 	const a = (field: string) => sql`a.${ident(field)}`;
 	const b = (field: string) => sql`b.${ident(field)}`;
 	const terms = model.comparisons.flatMap((c, i) => {
@@ -89,7 +128,7 @@ export async function scorePairs(db: Db, model: ScoringModel): Promise<void> {
 	const weight = sql`${priorWeight(model.parameters)} + ${join(terms, ' + ')}`;
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(pair)} AS
 		SELECT * EXCLUDE (w), w AS weight, 1 / (1 + pow(2, -w)) AS probability FROM (
-			SELECT p.*, ${weight} AS w FROM ${ident(pair)} p
+			SELECT p.*, ${weight} AS w, ${householdPair(model.comparisons)} AS household FROM ${ident(pair)} p
 			JOIN ${ident(record)} a ON a.rid = p.l JOIN ${ident(record)} b ON b.rid = p.r
 		) p`);
 }

@@ -10,7 +10,11 @@ export interface EmailRules {
 
 export interface IdentitySettings {
 	email: EmailRules;
-	/** Pairs whose match probability is at least this are the same customer. */
+	/**
+	 * Pairs whose match probability is at least this are the same customer. 0.5 by default:
+	 * "more likely the same person than not", the decision that is right most often when the
+	 * probabilities are calibrated.
+	 */
 	threshold: number;
 	/** An identifier held by more records than this is junk and not matched on. */
 	junkRecords: number;
@@ -24,7 +28,7 @@ export interface IdentitySettings {
 
 export const DEFAULT_IDENTITY_SETTINGS: IdentitySettings = {
 	email: { plusTags: true, gmailDots: true },
-	threshold: 0.8,
+	threshold: 0.5,
 	junkRecords: 10,
 	maxBlockSize: 300,
 	rules: {},

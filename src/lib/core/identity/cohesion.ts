@@ -1,0 +1,153 @@
+// Cohesion of clusters: connected components chain records together through single links, so
+// one weak or wrong link (a family e-mail, a namesake in the same town) can join two people.
+// Each cluster of three or more records is therefore checked on all of its member pairs: when two
+// of its records are plainly two people (first names and birth dates both plainly different),
+// the cluster is cut at its weakest link that separates them; a conflict held together by strong
+// links only is flagged for review instead. Clusters too big to check pair by pair are flagged.
+import type { Db } from '../db';
+import { rowsOf } from '../sql/rows';
+import { ident, join, sql } from '../sql/sql';
+import { compareCandidates } from './pairs';
+import { conflictPair, scorePairs, type ScoringModel } from './score';
+import { IDENTITY_TABLES } from './tables';
+
+const MEMBER_CANDIDATES = 'cc_id_member_candidate';
+const MEMBER_PAIRS = 'cc_id_member_pair';
+/** Rows written back per statement. */
+const BATCH = 2000;
+
+export interface CohesionResult {
+	/** Clusters checked pair by pair. */
+	checked: number;
+	/** Clusters that were split, and the clusters they became. */
+	split: number;
+	parts: number;
+	/** Clusters holding a conflict that no weak link separates: left whole, for review. */
+	flagged: number;
+	/** Clusters too big to check, by record count, largest first. */
+	oversized: number[];
+}
+
+interface MemberPair {
+	l: number;
+	r: number;
+	p: number;
+	/** The two records are plainly two people (see conflictPair). */
+	conflict: boolean;
+}
+
+/** Links stronger than this are never cut: the records agree too well to be a chance link. */
+const STRONG_LINK = 0.99;
+
+/** The groups of `members` connected by `links`, as a map rid → smallest rid of its group. */
+function groupsOf(members: readonly number[], links: readonly MemberPair[]): Map<number, number> {
+	const parent = new Map(members.map((rid) => [rid, rid]));
+	const find = (x: number): number => {
+		let root = x;
+		while (parent.get(root) !== root) root = parent.get(root) ?? root;
+		parent.set(x, root);
+		return root;
+	};
+	for (const { l, r } of links) {
+		const a = find(l);
+		const b = find(r);
+		if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
+	}
+	return new Map(members.map((rid) => [rid, find(rid)]));
+}
+
+/**
+ * Splits one cluster at its weak points: while two of its records are a conflict and are joined,
+ * the weakest link (below STRONG_LINK) whose removal separates a conflicting pair is cut. A
+ * cluster whose conflicts no weak link separates stays whole (and is reported as flagged).
+ */
+export function splitAtWeakLinks(
+	members: readonly number[],
+	pairs: readonly MemberPair[],
+	threshold: number
+): { labels: Map<number, number>; flagged: boolean } {
+	const conflicts = pairs.filter((p) => p.conflict);
+	let links = pairs.filter((p) => p.p >= threshold && !p.conflict);
+	const conflicted = (groups: Map<number, number>) =>
+		conflicts.filter((c) => groups.get(c.l) === groups.get(c.r));
+	let groups = groupsOf(members, links);
+	for (;;) {
+		const open = conflicted(groups);
+		if (open.length === 0) return { labels: groups, flagged: false };
+		const weak = links.filter((link) => link.p < STRONG_LINK).sort((a, b) => a.p - b.p);
+		let cut = false;
+		for (const link of weak) {
+			const without = links.filter((other) => other !== link);
+			const next = groupsOf(members, without);
+			if (next.get(link.l) === next.get(link.r)) continue;
+			if (conflicted(next).length >= open.length) continue;
+			links = without;
+			groups = next;
+			cut = true;
+			break;
+		}
+		if (!cut) return { labels: groups, flagged: true };
+	}
+}
+
+export async function splitLooseClusters(
+	db: Db,
+	model: ScoringModel,
+	threshold: number,
+	maxSize = 200
+): Promise<CohesionResult> {
+	const { cluster } = IDENTITY_TABLES;
+	const sizes = rowsOf(
+		await db.query(sql`SELECT label, count(*) AS n FROM ${ident(cluster)} GROUP BY label
+			HAVING count(*) >= 3 ORDER BY n DESC`)
+	).map((row) => ({ label: Number(row.label), n: Number(row.n) }));
+	const oversized = sizes.filter((s) => s.n > maxSize).map((s) => s.n);
+	const checked = sizes.filter((s) => s.n <= maxSize);
+	if (checked.length === 0) return { checked: 0, split: 0, parts: 0, flagged: 0, oversized };
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(MEMBER_CANDIDATES)} AS
+		WITH c AS (
+			SELECT node, label FROM ${ident(cluster)} WHERE label IN (
+				SELECT label FROM ${ident(cluster)} GROUP BY label HAVING count(*) BETWEEN 3 AND ${maxSize})
+		)
+		SELECT a.node AS l, b.node AS r, 0 AS rules FROM c a JOIN c b ON a.label = b.label AND a.node < b.node`);
+	await compareCandidates(db, model.comparisons, MEMBER_CANDIDATES, MEMBER_PAIRS);
+	await scorePairs(db, model, MEMBER_PAIRS);
+	const rows = rowsOf(
+		await db.query(sql`SELECT c.label, p.l, p.r, p.probability AS p, p.household AS household,
+				${conflictPair(model.comparisons)} AS conflict
+			FROM ${ident(MEMBER_PAIRS)} p JOIN ${ident(cluster)} c ON c.node = p.l
+			ORDER BY c.label`)
+	);
+	await db.exec(sql`DROP TABLE IF EXISTS ${ident(MEMBER_CANDIDATES)}`);
+	await db.exec(sql`DROP TABLE IF EXISTS ${ident(MEMBER_PAIRS)}`);
+	const byLabel = new Map<number, MemberPair[]>();
+	for (const row of rows) {
+		const label = Number(row.label);
+		const list = byLabel.get(label) ?? [];
+		// A household pair is never a link, yet only a plain conflict keeps groups apart.
+		const p = row.household === true ? 0 : Number(row.p);
+		list.push({ l: Number(row.l), r: Number(row.r), p, conflict: row.conflict === true });
+		byLabel.set(label, list);
+	}
+	const relabelled: [number, number][] = [];
+	let split = 0;
+	let parts = 0;
+	let flagged = 0;
+	for (const [, pairs] of byLabel) {
+		const members = [...new Set(pairs.flatMap((p) => [p.l, p.r]))];
+		const result = splitAtWeakLinks(members, pairs, threshold);
+		if (result.flagged) flagged++;
+		const labels = result.labels;
+		const distinct = new Set(labels.values()).size;
+		if (distinct === 1) continue;
+		split++;
+		parts += distinct;
+		for (const [rid, label] of labels) relabelled.push([rid, label]);
+	}
+	for (let i = 0; i < relabelled.length; i += BATCH) {
+		const values = relabelled.slice(i, i + BATCH).map(([rid, label]) => sql`(${rid}, ${label})`);
+		await db.exec(sql`UPDATE ${ident(cluster)} SET label = v.label
+			FROM (VALUES ${join(values)}) v(node, label) WHERE ${ident(cluster)}.node = v.node`);
+	}
+	return { checked: checked.length, split, parts, flagged, oversized };
+}
