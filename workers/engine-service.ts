@@ -26,10 +26,14 @@ import { previewQuery } from '../src/lib/core/sources/preview';
 import type { TableProfile } from '../src/lib/core/profile';
 import { assessQuality, type QualityReport } from '../src/lib/core/quality';
 import { profileSource, workspaceMappings } from '../src/lib/core/workspace/source-mappings';
-import { loadMapping, saveMapping, updateSource } from '../src/lib/core/workspace/catalog';
+import { loadMapping } from '../src/lib/core/workspace/catalog';
+import { ensureMappedViews, loadMappedView } from '../src/lib/core/workspace/mapped-views';
+import { changeSource } from '../src/lib/core/workspace/source-settings';
+import type { MappedView } from '../src/lib/core/mapped';
 import type { FileShape } from '../src/lib/core/sources/encoding';
 import { demoPersons, loadDemoWorkspace } from '../src/lib/core/workspace/demo-workspace';
 import type {
+	ColumnMapping,
 	EngineApi,
 	EngineInfo,
 	EngineStatus,
@@ -42,6 +46,7 @@ import type {
 	WorkspaceSummary
 } from '../src/lib/engine/api';
 import { AsyncDb } from './async-db';
+import { ReadProgress } from './read-progress';
 import { bootDuckDb, deleteDatabaseFiles, type BootedEngine } from './duckdb-boot';
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 
@@ -93,6 +98,9 @@ export class EngineService implements EngineApi {
 			await this.conn.exec(statement);
 		}
 		await ensureCatalog(this.conn);
+		// A workspace saved before mapped views existed gets them once; if that fails, each
+		// source gets its view on its next change instead of the app not starting.
+		await this.transaction(this.conn, ensureMappedViews).catch(() => undefined);
 		this.info = {
 			duckdbVersion: String(scalarOf(await this.conn.query(sql`SELECT version()`))),
 			bundle: this.engine.bundle,
@@ -219,6 +227,7 @@ export class EngineService implements EngineApi {
 				columns: [],
 				kind: null,
 				mapping: [],
+				readings: [],
 				preview: null
 			};
 			const refusal = refusalFor(file.name, entry.shape, entry.format);
@@ -236,6 +245,7 @@ export class EngineService implements EngineApi {
 						columns: inspection.columns,
 						kind: inspection.kind,
 						mapping: inspection.mapping,
+						readings: inspection.readings,
 						preview
 					},
 					[preview.buffer as ArrayBuffer]
@@ -260,7 +270,9 @@ export class EngineService implements EngineApi {
 			const entry = this.intake.get(fileId);
 			const { format, file } = entry;
 			const started = performance.now();
-			onProgress({ done: 0, total: file.size, label: `Reading ${file.name}` });
+			const read = new ReadProgress(file, onProgress);
+			const pieces = choice.options && this.intake.pieces(entry, choice.options);
+			read.begin(pieces !== null || isRecordFormat(format));
 			const imported = await this.transaction(db, async (tx) =>
 				importFileAsSource(tx, {
 					fileName: entry.registeredName,
@@ -268,17 +280,19 @@ export class EngineService implements EngineApi {
 					name: choice.name,
 					kind: choice.kind,
 					options: choice.options,
+					csv: pieces
+						? { pieces, onRead: (bytesRead) => read.reportShare(bytesRead / entry.source.size) }
+						: undefined,
 					records: isRecordFormat(format)
 						? {
 								reader: await openReader(format, file, file.name),
 								onBatch: ({ rowsRead, bytesRead }) => {
 									// Between batches: a cancel throws here and the transaction rolls back.
 									db.throwIfCancelled();
-									onProgress({
-										done: bytesRead,
-										total: file.size,
-										label: `Reading ${file.name} (${rowsRead.toLocaleString('en-US')} rows)`
-									});
+									read.report(
+										bytesRead,
+										`Reading ${file.name} (${rowsRead.toLocaleString('en-US')} rows)`
+									);
 								}
 							}
 						: undefined,
@@ -298,15 +312,18 @@ export class EngineService implements EngineApi {
 		});
 	}
 
-	sourceMapping(sourceId: string): Promise<{ column: string; role: string }[]> {
+	sourceMapping(sourceId: string): Promise<ColumnMapping[]> {
 		return this.serial((db) => loadMapping(db, sourceId));
+	}
+
+	mappedView(sourceId: string): Promise<MappedView | null> {
+		return this.serial((db) => loadMappedView(db, sourceId));
 	}
 
 	updateSource(sourceId: string, change: SourceChange): Promise<WorkspaceSummary> {
 		return this.serial(async (db) => {
 			await this.transaction(db, async (tx) => {
-				await updateSource(tx, sourceId, change);
-				await saveMapping(tx, sourceId, change.mapping);
+				await changeSource(tx, sourceId, change);
 			});
 			return summarise(db);
 		});
@@ -392,6 +409,7 @@ async function inspectRecordFile(
 			columns: inspection.columns,
 			kind: inspection.kind,
 			mapping: inspection.mapping,
+			readings: inspection.readings,
 			preview
 		};
 		return preview ? Comlink.transfer(found, [preview.buffer as ArrayBuffer]) : found;

@@ -7,7 +7,10 @@
 // file on OPFS, streamed chunk by chunk (the whole file is never held in memory).
 import type * as duckdb from '@duckdb/duckdb-wasm';
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
-import type { CsvEncoding } from '../src/lib/core/sources/csv-options';
+import type { CsvEncoding, CsvOptions } from '../src/lib/core/sources/csv-options';
+import { canCutIntoPieces } from '../src/lib/core/sources/csv-pieces';
+import type { CsvPiece } from '../src/lib/core/sources/import-csv';
+import { registeredPieces } from './csv-pieces';
 import { removeOpfsFiles } from './duckdb-boot';
 import { inspectBytes, type FileShape } from '../src/lib/core/sources/encoding';
 import { detectFormat } from '../src/lib/core/sources/formats/detect-format';
@@ -18,6 +21,8 @@ const SAMPLE_BYTES = 1 << 20;
 export interface IntakeFile {
 	fileId: string;
 	file: File;
+	/** What DuckDB reads: the file itself, or its UTF-8 copy. */
+	source: File;
 	/** The name DuckDB reads the file under. */
 	registeredName: string;
 	shape: FileShape;
@@ -64,6 +69,7 @@ export class FileIntake {
 		const entry: IntakeFile = {
 			fileId,
 			file,
+			source,
 			registeredName,
 			shape,
 			format,
@@ -72,6 +78,12 @@ export class FileIntake {
 		};
 		this.files.set(fileId, entry);
 		return entry;
+	}
+
+	/** The file as pieces DuckDB reads one after another; null when it cannot be cut. */
+	pieces(entry: IntakeFile, options: CsvOptions): AsyncIterable<CsvPiece> | null {
+		if (!canCutIntoPieces(options, entry.source.size)) return null;
+		return registeredPieces(this.db, entry.source, entry.registeredName, options);
 	}
 
 	async remove(fileId: string): Promise<void> {

@@ -50,22 +50,26 @@ describe.each(engines)('identity resolution on reference data ($name)', (engine)
 	});
 	afterEach(() => db.close());
 
-	it.each(CASES)('$file reaches pairwise F1 ≥ $target', async ({ file, target, truth, key }) => {
-		const { sourceId } = await importLocalCsv(db, dataFile(file));
-		const result = await resolveIdentities(db);
-		const source = await findSource(db, sourceId);
-		expect(source).not.toBeNull();
-		const { record, cluster } = IDENTITY_TABLES;
-		const accuracy = await pairwiseAccuracy(
-			db,
-			sql`SELECT r.record_id, c.label AS predicted, ${truth} AS truth
+	it.each(CASES)(
+		'$file reaches pairwise F1 ≥ $target',
+		async ({ file, target, truth, key }) => {
+			const { sourceId } = await importLocalCsv(db, dataFile(file));
+			const result = await resolveIdentities(db);
+			const source = await findSource(db, sourceId);
+			expect(source).not.toBeNull();
+			const { record, cluster } = IDENTITY_TABLES;
+			const accuracy = await pairwiseAccuracy(
+				db,
+				sql`SELECT r.record_id, c.label AS predicted, ${truth} AS truth
 				FROM ${ident(record)} r JOIN ${ident(cluster)} c ON c.node = r.rid
 				JOIN ${ident(source?.tableName ?? '')} s ON r.record_id = ${sourceId} || ':' || trim(s.${ident(key)})`
-		);
-		// Every record was resolved, and was matched back to its truth.
-		const [count] = rowsOf(await db.query(sql`SELECT count(*) AS n FROM ${ident(record)}`));
-		expect(Number(count?.n)).toBe(result.records);
-		expect(accuracy.truePairs).toBeGreaterThan(0);
-		expect(accuracy.f1).toBeGreaterThanOrEqual(target);
-	}, 120_000);
+			);
+			// Every record was resolved, and was matched back to its truth.
+			const [count] = rowsOf(await db.query(sql`SELECT count(*) AS n FROM ${ident(record)}`));
+			expect(Number(count?.n)).toBe(result.records);
+			expect(accuracy.truePairs).toBeGreaterThan(0);
+			expect(accuracy.f1).toBeGreaterThanOrEqual(target);
+		},
+		120_000
+	);
 });

@@ -273,6 +273,55 @@ describe.each(engines)('mapped view on $name DuckDB', (engine) => {
 		]);
 	});
 
+	it('reads amounts with the decimal separator chosen by hand, and says what the data say', async () => {
+		const totals = ['1.234,5', '2.500', '1.250', ''];
+		await rawTable(
+			db,
+			'cc_raw_totals',
+			['total', 'constructor'],
+			totals.map((t) => [t, t])
+		);
+		const totalSpec = spec('cc_raw_totals', 'event', [
+			['total', 'amount'],
+			['constructor', 'quantity']
+		]);
+		const detected = await buildMappedView(db, totalSpec);
+		expect(await viewRows(db, detected.view, ['amount', 'quantity'])).toEqual([
+			{ amount: 1234.5, quantity: 1234.5 },
+			{ amount: 2.5, quantity: 2.5 },
+			{ amount: 1.25, quantity: 1.25 },
+			{ amount: null, quantity: null }
+		]);
+		expect(detected.notes).toEqual([
+			'Amount: numbers read with a decimal point (2 values decide it).',
+			'Quantity: numbers read with a decimal point (2 values decide it).'
+		]);
+		// A column named like an Object property finds no choice it was not given.
+		const chosen = await buildMappedView(db, totalSpec, { decimalSeparator: { total: ',' } });
+		expect(await viewRows(db, chosen.view, ['amount', 'quantity'])).toEqual([
+			{ amount: 1234.5, quantity: 1234.5 },
+			{ amount: 2500, quantity: 2.5 },
+			{ amount: 1250, quantity: 1.25 },
+			{ amount: null, quantity: null }
+		]);
+		expect(chosen.readings).toEqual([
+			{
+				column: 'total',
+				kind: 'number',
+				detected: '.',
+				reason: '2 values have a decimal point, 1 a decimal comma',
+				chosen: ','
+			},
+			{
+				column: 'constructor',
+				kind: 'number',
+				detected: '.',
+				reason: '2 values have a decimal point, 1 a decimal comma',
+				chosen: null
+			}
+		]);
+	});
+
 	it('reads opt-ins as yes/no and leaves custom and ignored columns out', async () => {
 		const words = ['oui', 'Yes', '1', 'TRUE', 'y', 'O.', 'non', 'no', '0', 'false', '', null];
 		await rawTable(

@@ -1,6 +1,7 @@
 // The one typed API between the page and the engine worker. Calls are coarse (one per user
 // action); query results cross as Arrow IPC bytes, transferred rather than copied.
 import type { ColumnSuggestion, KindSuggestion } from '../core/roles';
+import type { MappedView, ReadingChoice, ReadingDecision } from '../core/mapped';
 import type { TableProfile } from '../core/profile';
 import type { QualityReport } from '../core/quality';
 import type { CsvOptions } from '../core/sources/csv-options';
@@ -48,6 +49,8 @@ export interface Progress {
 	done: number;
 	total: number;
 	label: string;
+	/** Set when `done` and `total` count bytes of a file being read: how many are read a second. */
+	bytesPerSecond?: number;
 }
 
 export type ProgressCallback = (progress: Progress) => void;
@@ -90,10 +93,12 @@ export interface EngineApi {
 	/** Forgets an inspected file that will not be imported. */
 	discardFile(fileId: string): Promise<void>;
 	removeSource(sourceId: string): Promise<WorkspaceSummary>;
-	/** The confirmed role of each column of a source, in column order. */
-	sourceMapping(sourceId: string): Promise<{ column: string; role: string }[]>;
-	/** Renames a source, changes its kind or its mapping (one transaction). */
+	/** The confirmed role and reading choices of each column of a source, in column order. */
+	sourceMapping(sourceId: string): Promise<ColumnMapping[]>;
+	/** Renames a source, changes its kind or its mapping, and rebuilds its mapped view (one transaction). */
 	updateSource(sourceId: string, change: SourceChange): Promise<WorkspaceSummary>;
+	/** What the builder of a source's mapped view decided (notes, readings); null before it is built. */
+	mappedView(sourceId: string): Promise<MappedView | null>;
 	/** Per column: type, fill, distinct values, top values, range, patterns, role failures. */
 	profileSource(sourceId: string): Promise<TableProfile>;
 	/** Contactability, validity, duplicates, overlaps, junk and freshness of all sources. */
@@ -125,6 +130,8 @@ export interface FileInspection {
 	columns: string[];
 	kind: KindSuggestion | null;
 	mapping: ColumnSuggestion[];
+	/** How the date and number columns read in the first rows, and why. */
+	readings: ReadingDecision[];
 	/** The first rows as Arrow IPC bytes. */
 	preview: Uint8Array | null;
 }
@@ -134,15 +141,21 @@ export interface FileImportChoice {
 	kind: 'profile' | 'event';
 	/** The delimited text reading options; null for Parquet, JSON, NDJSON and Excel. */
 	options: CsvOptions | null;
-	mapping: { column: string; role: string }[];
+	mapping: ColumnMapping[];
 	/** The source this file is a newer export of. */
 	replaces?: string;
+}
+
+/** A column's role, and how the user wants it read when not as the data decide. */
+export interface ColumnMapping extends ReadingChoice {
+	column: string;
+	role: string;
 }
 
 export interface SourceChange {
 	name: string;
 	kind: 'profile' | 'event';
-	mapping: { column: string; role: string }[];
+	mapping: ColumnMapping[];
 }
 
 export interface ImportOutcome {

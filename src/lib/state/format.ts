@@ -14,6 +14,16 @@ export function formatBytes(bytes: number): string {
 	return `${value.toFixed(value >= 100 || power === 0 ? 0 : 1)} ${units[power]}`;
 }
 
+/** A reading speed: "45 MB/s". */
+export function formatRate(bytesPerSecond: number): string {
+	return `${formatBytes(bytesPerSecond)}/s`;
+}
+
+/** How much of a file is read, and how fast: "120 MB of 1.0 GB · 45 MB/s". */
+export function formatReading(done: number, total: number, bytesPerSecond: number): string {
+	return `${formatBytes(done)} of ${formatBytes(total)} · ${formatRate(bytesPerSecond)}`;
+}
+
 export function formatSeconds(ms: number): string {
 	return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

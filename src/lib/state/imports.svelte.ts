@@ -1,12 +1,17 @@
 // Files on their way in: each one inspected by the engine, shown with its format (and, for
-// delimited text, its reading options), first rows and suggested mapping, editable, then imported
-// or discarded. A saved mapping is re-applied when a file with the same header comes again.
+// delimited text, its reading options), first rows, suggested mapping and how its dates and
+// numbers read, editable, then imported or discarded. A saved mapping (with its reading choices)
+// is re-applied when a file with the same header comes again; a newer export of a source keeps
+// that source's reading choices.
 import { tableFromIPC, type Table } from 'apache-arrow';
+import { SvelteMap } from 'svelte/reactivity';
+import type { ReadingChoice } from '$lib/core/mapped';
 import { applySavedMapping, headerSignature, type SavedMapping } from '$lib/core/roles';
 import type { CsvOptions } from '$lib/core/sources/csv-options';
 import { sourceTitle } from '$lib/core/sources/source-names';
 import type { FileInspection } from '$lib/engine/api';
 import { loadSavedMapping, saveSavedMapping } from '$lib/persist/mappings';
+import { choicesOf, columnMapping } from './column-mapping';
 import type { Workspace } from './workspace.svelte';
 
 export interface PendingImport {
@@ -19,6 +24,8 @@ export interface PendingImport {
 	name: string;
 	kind: 'profile' | 'event';
 	roles: Record<string, string>;
+	/** Day/month orders and decimal separators chosen by the user, by column. */
+	choices: SvelteMap<string, ReadingChoice>;
 	/** The mapping came from an earlier file with the same header. */
 	remembered: boolean;
 	busy: boolean;
@@ -46,12 +53,23 @@ export class Imports {
 				name: sourceTitle(file.name),
 				kind: 'profile',
 				roles: {},
+				choices: new SvelteMap(),
 				remembered: false,
 				busy: true,
 				error: null
 			};
 			this.pending.push(item);
-			await this.inspect(this.pending[this.pending.length - 1]!);
+			const added = this.pending[this.pending.length - 1]!;
+			await this.inspect(added);
+			if (replaces) await this.keepChoicesOf(added, replaces.sourceId);
+		}
+	}
+
+	/** A newer export is read the way its source was: the source's choices, by column name. */
+	private async keepChoicesOf(item: PendingImport, sourceId: string): Promise<void> {
+		const columns = item.inspection?.columns ?? [];
+		for (const [column, choice] of choicesOf(await this.workspace.sourceMapping(sourceId))) {
+			if (columns.includes(column)) item.choices.set(column, choice);
 		}
 	}
 
@@ -92,6 +110,9 @@ export class Imports {
 		if (!saved) return;
 		const applied = applySavedMapping(saved, columns);
 		for (const entry of applied) item.roles[entry.column] = entry.role;
+		for (const [column, choice] of choicesOf(saved.columns)) {
+			if (columns.includes(column)) item.choices.set(column, choice);
+		}
 		item.kind = saved.kind;
 		item.remembered = true;
 	}
@@ -100,7 +121,7 @@ export class Imports {
 		const inspection = item.inspection;
 		if (!inspection || inspection.columns.length === 0 || item.error) return;
 		const columns = inspection.columns;
-		const mapping = columns.map((column) => ({ column, role: item.roles[column] ?? 'custom' }));
+		const mapping = columnMapping(columns, item.roles, item.choices);
 		const outcome = await this.workspace.importFile(inspection.fileId, {
 			name: item.replaces?.name ?? item.name,
 			kind: item.kind,

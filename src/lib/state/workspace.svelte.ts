@@ -1,10 +1,12 @@
 // The workspace as the UI sees it: the engine's phase and status, the sources, the running job
 // with its progress. Components read this and call its actions; they never talk to the worker.
 import type { Table } from 'apache-arrow';
+import type { MappedView } from '$lib/core/mapped';
 import type { TableProfile } from '$lib/core/profile';
 import type { QualityReport } from '$lib/core/quality';
 import { previewQuery } from '$lib/core/sources/preview';
 import type {
+	ColumnMapping,
 	EngineInfo,
 	EngineStatus,
 	FileImportChoice,
@@ -136,8 +138,13 @@ export class Workspace {
 		return report;
 	}
 
-	async sourceMapping(sourceId: string): Promise<{ column: string; role: string }[]> {
+	async sourceMapping(sourceId: string): Promise<ColumnMapping[]> {
 		return this.client ? this.client.api.sourceMapping(sourceId) : [];
+	}
+
+	/** What the builder of the source's mapped view decided, as last built. */
+	async mappedView(sourceId: string): Promise<MappedView | null> {
+		return this.client ? this.client.api.mappedView(sourceId) : null;
 	}
 
 	async updateSource(sourceId: string, change: SourceChange): Promise<void> {

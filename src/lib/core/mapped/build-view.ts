@@ -5,11 +5,11 @@
 // ident(); and canonicalPhone() reads columns named `s` and `p`, so each phone column gets a
 // query layer of its own that names them and drops them again.
 import type { Db } from '../db';
-import { roleLabel, type RoleId } from '../roles/vocabulary';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
-import { planColumn, type DateReadingPlan } from './column-reading';
+import { planColumn } from './column-reading';
 import { mappedViewName, place, tableColumns, type Placed } from './placement';
+import { decisionOf, noteOf } from './reading-report';
 import {
 	cleanText,
 	consent,
@@ -23,22 +23,11 @@ import {
 	phoneDigitsOfS,
 	typeOfForm
 } from './role-expressions';
-import type { MappedColumn, MappedOptions, MappedSpec, MappedView } from './types';
+import type { MappedColumn, MappedOptions, MappedSpec, MappedView, ReadingDecision } from './types';
 
-function dateNote(role: RoleId, plan: DateReadingPlan): string {
-	const { typing, decidedBy } = plan;
-	const label = roleLabel(role);
-	if (typing.formats.length === 0)
-		return `${label}: no value reads as a date, so the column is empty.`;
-	if (decidedBy === 'hand') return `${label}: dates read ${typing.order} (chosen by hand).`;
-	if (decidedBy === 'layout') return `${label}: dates read ${typing.order}.`;
-	if (decidedBy === 'assumed')
-		return `${label}: dates read ${typing.order} (no value decides it, so it is assumed).`;
-	const decide =
-		typing.order === 'month-first'
-			? typing.orderEvidence.monthFirst
-			: typing.orderEvidence.dayFirst;
-	return `${label}: dates read ${typing.order} (${decide} values decide it).`;
+/** A choice by raw column name; a column named 'constructor' must not find Object's own. */
+function chosenFor<T>(choices: Readonly<Record<string, T>> | undefined, column: string) {
+	return choices && Object.hasOwn(choices, column) ? choices[column] : undefined;
 }
 
 /**
@@ -90,24 +79,23 @@ export async function buildMappedView(
 	];
 	const selects: Sql[] = [sql`${id.value} AS record_id`];
 	const phoneLayers: { inner: string; out: string }[] = [];
+	const readings: ReadingDecision[] = [];
 	for (const p of placed) {
 		const raw = ident(p.inner);
 		const form = formOf(p.role);
 		let typing = null;
 		let value: Sql;
 		if (form === 'date' || form === 'number') {
-			const plan = await planColumn(
-				db,
-				spec.tableName,
-				p.column,
-				form === 'date',
-				options.dateOrder?.[p.column]
-			);
-			if (plan.date) {
+			const plan = await planColumn(db, spec.tableName, p.column, form, {
+				dateOrder: chosenFor(options.dateOrder, p.column),
+				decimalSeparator: chosenFor(options.decimalSeparator, p.column)
+			});
+			notes.push(noteOf(p.role, plan));
+			readings.push(decisionOf(p.column, plan));
+			if (plan.kind === 'date') {
 				typing = plan.date.typing;
-				notes.push(dateNote(p.role, plan.date));
 				value = date(raw, typing);
-			} else value = number(raw, plan.separator);
+			} else value = number(raw, plan.number.separator);
 		} else if (form === 'email') value = email(raw);
 		else if (form === 'consent') value = consent(raw);
 		else if (form === 'phone') {
@@ -133,9 +121,9 @@ export async function buildMappedView(
 		from = sql`SELECT * EXCLUDE (s, p), ${phone()} AS ${ident(layer.out)} FROM (
 			SELECT *, ${phoneDigitsOfS()} AS p FROM (SELECT *, ${phoneInput(ident(layer.inner))} AS s FROM (${from})))`;
 	}
-	const view = mappedViewName(spec.tableName);
+	const view = options.viewName ?? mappedViewName(spec.tableName);
 	await db.exec(
 		sql`CREATE OR REPLACE VIEW ${ident(view)} AS SELECT ${join(selects)} FROM (${from}) ORDER BY cc_row`
 	);
-	return { view, columns, notes };
+	return { view, columns, notes, readings };
 }

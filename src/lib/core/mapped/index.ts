@@ -1,4 +1,16 @@
 // Mapped views: a source's raw table read by role into canonical, typed columns.
 export { buildMappedView } from './build-view';
+export { detectReadings } from './detect-readings';
 export { mappedViewName } from './placement';
-export type { MappedColumn, MappedOptions, MappedSpec, MappedType, MappedView } from './types';
+export { readingKindOf, SEPARATOR_LABELS, type ReadingKind } from './reading-kind';
+export type {
+	DayMonthOrder,
+	DecimalSeparator,
+	MappedColumn,
+	MappedOptions,
+	MappedSpec,
+	MappedType,
+	MappedView,
+	ReadingChoice,
+	ReadingDecision
+} from './types';

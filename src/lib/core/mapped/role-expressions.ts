@@ -10,6 +10,7 @@ import { decimalNumber, decimalShape } from '../profile/typed-values';
 import { truthy } from '../quality/identifiers';
 import type { RoleId } from '../roles/vocabulary';
 import { sql, trusted, type Sql } from '../sql/sql';
+import { readingKindOf } from './reading-kind';
 import type { MappedType } from './types';
 
 /** The trimmed value, NULL when empty. */
@@ -73,6 +74,8 @@ export function consent(raw: Sql): Sql {
 export type RoleForm = 'email' | 'phone' | 'name' | 'date' | 'number' | 'consent' | 'text';
 
 export function formOf(role: RoleId): RoleForm {
+	const reading = readingKindOf(role);
+	if (reading) return reading;
 	switch (role) {
 		case 'email':
 			return 'email';
@@ -83,14 +86,6 @@ export function formOf(role: RoleId): RoleForm {
 		case 'last_name':
 		case 'full_name':
 			return 'name';
-		case 'birth_date':
-		case 'created_at':
-		case 'updated_at':
-		case 'event_time':
-			return 'date';
-		case 'amount':
-		case 'quantity':
-			return 'number';
 		case 'email_optin':
 		case 'sms_optin':
 			return 'consent';

@@ -13,10 +13,45 @@ export interface MappedSpec {
 	columns: readonly { column: string; role: string }[];
 }
 
+/** The two orders a user can choose between for dates such as 03/04/1975. */
+export type DayMonthOrder = Exclude<DateOrder, 'year-first'>;
+export type DecimalSeparator = '.' | ',';
+
+/** How the user wants a date or number column read, instead of what the data decide. */
+export interface ReadingChoice {
+	dateOrder?: DayMonthOrder;
+	decimalSeparator?: DecimalSeparator;
+}
+
 export interface MappedOptions {
 	/** The day/month order to read a date column in, by raw column name, instead of the inferred one. */
 	dateOrder?: Readonly<Record<string, DateOrder>>;
+	/** The decimal separator to read a number column with, by raw column name, instead of the inferred one. */
+	decimalSeparator?: Readonly<Record<string, DecimalSeparator>>;
+	/** The view's name, when not mappedViewName(tableName) (that name belongs to another source). */
+	viewName?: string;
 }
+
+/**
+ * What the data say about one date or number column and why ('212 values decide it'), and the
+ * choice by hand that overrides it, if any. `detected` is null for a date column none of whose
+ * values reads as a date.
+ */
+export type ReadingDecision =
+	| {
+			column: string;
+			kind: 'date';
+			detected: DateOrder | null;
+			reason: string;
+			chosen: DateOrder | null;
+	  }
+	| {
+			column: string;
+			kind: 'number';
+			detected: DecimalSeparator;
+			reason: string;
+			chosen: DecimalSeparator | null;
+	  };
 
 export type MappedType = 'text' | 'date' | 'timestamp' | 'double' | 'boolean';
 
@@ -35,4 +70,6 @@ export interface MappedView {
 	columns: MappedColumn[];
 	/** What the builder decided and why, in a marketer's words. */
 	notes: string[];
+	/** How each date and number column is read: detected, and chosen by hand. */
+	readings: ReadingDecision[];
 }

@@ -3,11 +3,13 @@
 // accents or separators ('E-mail' vs 'EMAIL') is recognised. The tricky point: a saved mapping
 // may outlive its columns (the tool dropped one) or its roles (an older vocabulary): both are
 // dropped here rather than applied to the wrong column. Storing the mapping is not done here.
+import type { ReadingChoice } from '../mapped/types';
 import type { ColumnSuggestion } from './auto-map';
 import { compactHeader } from './normalise-header';
 import { isRoleId, type RoleId, type SourceKind } from './vocabulary';
 
-export interface SavedColumnRole {
+/** A column's role, and the reading choices the user made for it (newer saves only). */
+export interface SavedColumnRole extends ReadingChoice {
 	column: string;
 	/** A RoleId when saved; checked again when read back. */
 	role: RoleId | string;

@@ -1,23 +1,19 @@
 // Looking at a delimited text file before importing it: the reading options, the first rows,
-// and the suggested source kind and column roles from a sample of its values. The tricky
-// point: the sample lives in a temporary table that is dropped whatever happens, so an
-// inspection never leaves anything in the workspace.
+// and the suggested source kind, column roles and date and number readings from a sample of
+// its values. The tricky point: the sample lives in a temporary table that is dropped whatever
+// happens, so an inspection never leaves anything in the workspace.
 import type { Db } from '../db';
-import type { ColumnSuggestion, KindSuggestion } from '../roles';
 import { scalarOf } from '../sql/rows';
 import { ident, sql } from '../sql/sql';
 import { readCsv, type CsvOptions } from './csv-options';
 import { explainReadError } from './import-errors';
-import { suggestFromSample } from './sample-suggestions';
+import { suggestFromSample, type SampleSuggestions } from './sample-suggestions';
 
 export const INSPECTION_SAMPLE_ROWS = 5000;
 const SAMPLE_TABLE = 'cc_tmp_inspection';
 
-export interface CsvInspection {
+export interface CsvInspection extends SampleSuggestions {
 	options: CsvOptions;
-	columns: string[];
-	kind: KindSuggestion;
-	mapping: ColumnSuggestion[];
 }
 
 export async function inspectCsv(

@@ -1,12 +1,17 @@
 // The workspace catalog: one table listing every source the user has (its kind, where it came
-// from, its raw table). Everything downstream reads the sources from here.
+// from, its raw table), one with each column's role and reading choices, one with each source's
+// mapped view. Everything downstream reads the sources from here. The tricky point: workspaces
+// saved by an earlier version lack the newer columns, so ensureCatalog adds them in place.
 import type { Db } from '../db';
-import { rowsOf, scalarOf } from '../sql/rows';
-import { ident, join, sql } from '../sql/sql';
+import type { ReadingChoice } from '../mapped/types';
+import { rowsOf, scalarOf, type Row } from '../sql/rows';
+import { ident, join, sql, type Sql } from '../sql/sql';
 
 export const CATALOG_TABLE = 'cc_source';
-/** Each source column's role: the mapping the user confirmed. */
+/** Each source column's role and reading choices: the mapping the user confirmed. */
 export const MAPPING_TABLE = 'cc_source_column';
+/** Each source's mapped view and what its builder decided (see mapped-views.ts). */
+export const VIEW_TABLE = 'cc_source_view';
 
 export type SourceKind = 'profile' | 'event';
 export type SourceOrigin = 'demo' | 'file';
@@ -25,8 +30,10 @@ export interface SourceEntry {
 
 const catalog = ident(CATALOG_TABLE);
 const mappingTable = ident(MAPPING_TABLE);
+const viewTable = ident(VIEW_TABLE);
 
-export interface ColumnRole {
+/** A column's role, and how the user wants it read when not as the data decide. */
+export interface ColumnRole extends ReadingChoice {
 	column: string;
 	role: string;
 }
@@ -48,9 +55,19 @@ export async function ensureCatalog(db: Db): Promise<void> {
 		role VARCHAR NOT NULL,
 		PRIMARY KEY (source_id, column_index)
 	)`);
+	await db.exec(sql`ALTER TABLE ${mappingTable} ADD COLUMN IF NOT EXISTS date_order VARCHAR`);
+	await db.exec(
+		sql`ALTER TABLE ${mappingTable} ADD COLUMN IF NOT EXISTS decimal_separator VARCHAR`
+	);
+	await db.exec(sql`CREATE TABLE IF NOT EXISTS ${viewTable} (
+		source_id VARCHAR PRIMARY KEY,
+		view_name VARCHAR NOT NULL,
+		report VARCHAR NOT NULL,
+		built_at TIMESTAMP NOT NULL
+	)`);
 }
 
-/** Replaces a source's mapping with the given column roles, in column order. */
+/** Replaces a source's mapping with the given column roles and choices, in column order. */
 export async function saveMapping(
 	db: Db,
 	sourceId: string,
@@ -58,31 +75,50 @@ export async function saveMapping(
 ): Promise<void> {
 	await db.exec(sql`DELETE FROM ${mappingTable} WHERE source_id = ${sourceId}`);
 	if (mapping.length === 0) return;
-	const rows = mapping.map((entry, i) => sql`(${sourceId}, ${i}, ${entry.column}, ${entry.role})`);
-	await db.exec(sql`INSERT INTO ${mappingTable} VALUES ${join(rows)}`);
+	const rows = mapping.map(
+		(entry, i) =>
+			sql`(${sourceId}, ${i}, ${entry.column}, ${entry.role}, ${entry.dateOrder ?? null},
+				${entry.decimalSeparator ?? null})`
+	);
+	await db.exec(sql`INSERT INTO ${mappingTable}
+		(source_id, column_index, column_name, role, date_order, decimal_separator)
+		VALUES ${join(rows)}`);
+}
+
+/** A saved mapping row; choices an older or edited workspace holds in another form are left out. */
+function columnRoleOf(row: Row): ColumnRole {
+	const entry: ColumnRole = { column: String(row.column_name), role: String(row.role) };
+	if (row.date_order === 'day-first' || row.date_order === 'month-first') {
+		entry.dateOrder = row.date_order;
+	}
+	if (row.decimal_separator === '.' || row.decimal_separator === ',') {
+		entry.decimalSeparator = row.decimal_separator;
+	}
+	return entry;
 }
 
 export async function loadMapping(db: Db, sourceId: string): Promise<ColumnRole[]> {
 	return rowsOf(
-		await db.query(sql`SELECT column_name, role FROM ${mappingTable}
+		await db.query(sql`SELECT column_name, role, date_order, decimal_separator FROM ${mappingTable}
 			WHERE source_id = ${sourceId} ORDER BY column_index`)
-	).map((row) => ({ column: String(row.column_name), role: String(row.role) }));
+	).map(columnRoleOf);
 }
 
 /** One source's catalog entry (without counts), or null when it is not in the workspace. */
 export async function findSource(
 	db: Db,
 	sourceId: string
-): Promise<{ sourceId: string; tableName: string; origin: SourceOrigin } | null> {
+): Promise<Pick<SourceEntry, 'sourceId' | 'tableName' | 'origin' | 'kind'> | null> {
 	const [row] = rowsOf(
-		await db.query(sql`SELECT source_id, table_name, origin FROM ${catalog}
+		await db.query(sql`SELECT source_id, table_name, origin, kind FROM ${catalog}
 			WHERE source_id = ${sourceId}`)
 	);
 	if (!row) return null;
 	return {
 		sourceId: String(row.source_id),
 		tableName: String(row.table_name),
-		origin: row.origin as SourceOrigin
+		origin: row.origin as SourceOrigin,
+		kind: row.kind as SourceKind
 	};
 }
 
@@ -98,10 +134,20 @@ export async function updateSource(
 		WHERE source_id = ${sourceId}`);
 }
 
-/** Removes a source from the catalog and drops its raw table. */
+/** Drops the mapped views of the sources `which` selects, and forgets them. */
+async function dropViews(db: Db, which: Sql): Promise<void> {
+	const views = rowsOf(
+		await db.query(sql`SELECT view_name FROM ${viewTable} WHERE source_id IN (${which})`)
+	);
+	for (const row of views) await db.exec(sql`DROP VIEW IF EXISTS ${ident(String(row.view_name))}`);
+	await db.exec(sql`DELETE FROM ${viewTable} WHERE source_id IN (${which})`);
+}
+
+/** Removes a source from the catalog and drops its raw table and mapped view. */
 export async function removeSource(db: Db, sourceId: string): Promise<void> {
 	const entry = await findSource(db, sourceId);
 	if (!entry) throw new Error('This source is no longer in the workspace.');
+	await dropViews(db, sql`SELECT ${sourceId}`);
 	await db.exec(sql`DROP TABLE IF EXISTS ${ident(entry.tableName)}`);
 	await db.exec(sql`DELETE FROM ${mappingTable} WHERE source_id = ${sourceId}`);
 	await db.exec(sql`DELETE FROM ${catalog} WHERE source_id = ${sourceId}`);
@@ -117,6 +163,7 @@ export async function registerSource(
 }
 
 export async function removeSources(db: Db, origin: SourceOrigin): Promise<void> {
+	await dropViews(db, sql`SELECT source_id FROM ${catalog} WHERE origin = ${origin}`);
 	await db.exec(sql`DELETE FROM ${mappingTable} WHERE source_id IN
 		(SELECT source_id FROM ${catalog} WHERE origin = ${origin})`);
 	await db.exec(sql`DELETE FROM ${catalog} WHERE origin = ${origin}`);

@@ -1,10 +1,12 @@
 // Loading the demo retailer into the workspace: generate its exports, then list them in the
-// catalog as sources like any imported file. Earlier demo sources are replaced, never doubled.
+// catalog as sources like any imported file, each with its mapping and mapped view. Earlier demo
+// sources are replaced, never doubled.
 import type { Db } from '../db';
 import { DEMO_SOURCES, generateDemo } from '../demo';
 import { scalarOf } from '../sql/rows';
 import { sql } from '../sql/sql';
 import { ensureCatalog, registerSource, removeSources } from './catalog';
+import { refreshMappedView } from './mapped-views';
 import { saveSuggestedMapping } from './suggested-mapping';
 
 export type DemoProgress = (done: number, total: number, label: string) => void;
@@ -28,6 +30,7 @@ export async function loadDemoWorkspace(
 			origin: 'demo'
 		});
 		await saveSuggestedMapping(db, sourceId, source.table, source.kind);
+		await refreshMappedView(db, sourceId);
 	}
 }
 

@@ -1,10 +1,11 @@
-// Adding an imported file to the workspace as a source: its raw table, its catalog entry and its
-// confirmed mapping — or a newer export replacing a source's data. Delimited text is read by DuckDB (`options`); Parquet, JSON and Excel are
-// read in JavaScript (`records`). The tricky point: the caller wraps this in one transaction, so
-// the three appear together or not at all.
+// Adding an imported file to the workspace as a source: its raw table, its catalog entry, its
+// confirmed mapping with the reading choices and its mapped view — or a newer export replacing a
+// source's data. Delimited text is read by DuckDB (`options`); Parquet, JSON and Excel are read
+// in JavaScript (`records`). The tricky point: the caller wraps this in one transaction, so all
+// of them appear together or not at all.
 import type { Db } from '../db';
 import type { CsvOptions } from '../sources/csv-options';
-import { importCsv, type ImportedTable } from '../sources/import-csv';
+import { importCsv, type CsvImportRequest, type ImportedTable } from '../sources/import-csv';
 import { importRecords, type RecordImportRequest } from '../sources/import-records';
 import { sourceTableName } from '../sources/source-names';
 import { rowsOf } from '../sql/rows';
@@ -16,6 +17,7 @@ import {
 	type ColumnRole,
 	type SourceKind
 } from './catalog';
+import { refreshMappedView } from './mapped-views';
 
 export interface FileImportRequest {
 	/** The file as DuckDB knows it (registered name or path). */
@@ -27,6 +29,8 @@ export interface FileImportRequest {
 	kind: SourceKind;
 	/** How DuckDB reads the delimited text file; null when the file is read in JavaScript. */
 	options: CsvOptions | null;
+	/** The pieces (and progress hook) of a delimited text file read piece by piece. */
+	csv?: Pick<CsvImportRequest, 'pieces' | 'onRead'>;
 	/** The reader (and progress hook) of a file read in JavaScript. */
 	records?: Pick<RecordImportRequest, 'reader' | 'onBatch'>;
 	mapping: readonly ColumnRole[];
@@ -51,7 +55,13 @@ export async function importFileAsSource(
 	if (records) {
 		imported = await importRecords(db, { ...records, displayName, tableName });
 	} else if (options) {
-		imported = await importCsv(db, { fileName: request.fileName, displayName, tableName, options });
+		imported = await importCsv(db, {
+			fileName: request.fileName,
+			displayName,
+			tableName,
+			options,
+			...request.csv
+		});
 	} else {
 		throw new Error(`'${displayName}': choose how to read the file before importing it.`);
 	}
@@ -66,11 +76,12 @@ export async function importFileAsSource(
 		fileName: request.displayName,
 		origin: previous?.origin ?? 'file'
 	});
-	const roles = new Map(request.mapping.map((entry) => [entry.column, entry.role]));
+	const chosen = new Map(request.mapping.map((entry) => [entry.column, entry]));
 	await saveMapping(
 		db,
 		sourceId,
-		imported.columns.map((column) => ({ column, role: roles.get(column) ?? 'custom' }))
+		imported.columns.map((column) => ({ role: 'custom', ...chosen.get(column), column }))
 	);
+	await refreshMappedView(db, sourceId);
 	return { ...imported, sourceId };
 }

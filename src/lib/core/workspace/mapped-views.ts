@@ -1,0 +1,103 @@
+// Every source's mapped view kept current: built from the saved mapping and reading choices
+// inside the same transaction as the import, replacement or re-mapping that changed them, with
+// the builder's report (notes, readings) saved beside it so the page can show what was decided
+// without building again. The tricky point: a view's default name comes from the raw table's
+// name without its prefix, so a demo export (cc_raw_x) and a file (cc_src_x) would share it;
+// the second source gets `_2`.
+import type { Db } from '../db';
+import { buildMappedView, mappedViewName, type MappedOptions, type MappedView } from '../mapped';
+import { rowsOf, scalarOf } from '../sql/rows';
+import { ident, sql } from '../sql/sql';
+import { findSource, listSources, loadMapping, VIEW_TABLE, type ColumnRole } from './catalog';
+
+const viewTable = ident(VIEW_TABLE);
+
+/** The reading choices of a mapping, as the view builder takes them. */
+export function readingOptions(mapping: readonly ColumnRole[]): MappedOptions {
+	// fromEntries makes own properties even of names such as '__proto__'.
+	return {
+		dateOrder: Object.fromEntries(
+			mapping.flatMap((m) => (m.dateOrder ? [[m.column, m.dateOrder]] : []))
+		),
+		decimalSeparator: Object.fromEntries(
+			mapping.flatMap((m) => (m.decimalSeparator ? [[m.column, m.decimalSeparator]] : []))
+		)
+	};
+}
+
+async function storedViewName(db: Db, sourceId: string): Promise<string | null> {
+	const name = scalarOf(
+		await db.query(sql`SELECT view_name FROM ${viewTable} WHERE source_id = ${sourceId}`)
+	);
+	return typeof name === 'string' ? name : null;
+}
+
+/** The default name, or the first `_2`, `_3`… that no other source's view or any table uses. */
+async function freeViewName(db: Db, sourceId: string, tableName: string): Promise<string> {
+	const base = mappedViewName(tableName);
+	const taken = new Set(
+		rowsOf(
+			await db.query(sql`SELECT view_name AS name FROM ${viewTable} WHERE source_id <> ${sourceId}
+				UNION ALL SELECT table_name FROM duckdb_tables()`)
+		).map((row) => String(row.name))
+	);
+	let name = base;
+	for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+	return name;
+}
+
+/** Builds (or rebuilds) a source's mapped view from its saved mapping and choices. */
+export async function refreshMappedView(db: Db, sourceId: string): Promise<MappedView> {
+	const source = await findSource(db, sourceId);
+	if (!source) throw new Error('This source is no longer in the workspace.');
+	const mapping = await loadMapping(db, sourceId);
+	const previous = await storedViewName(db, sourceId);
+	const viewName = await freeViewName(db, sourceId, source.tableName);
+	const built = await buildMappedView(
+		db,
+		{ sourceId, tableName: source.tableName, kind: source.kind, columns: mapping },
+		{ ...readingOptions(mapping), viewName }
+	);
+	if (previous !== null && previous !== built.view) {
+		await db.exec(sql`DROP VIEW IF EXISTS ${ident(previous)}`);
+	}
+	await db.exec(sql`INSERT OR REPLACE INTO ${viewTable}
+		VALUES (${sourceId}, ${built.view}, ${JSON.stringify(built)}, now()::TIMESTAMP)`);
+	return built;
+}
+
+/** What the builder of a source's mapped view decided, as saved; null before it is built. */
+export async function loadMappedView(db: Db, sourceId: string): Promise<MappedView | null> {
+	const report = scalarOf(
+		await db.query(sql`SELECT report FROM ${viewTable} WHERE source_id = ${sourceId}`)
+	);
+	if (typeof report !== 'string') return null;
+	const parsed = JSON.parse(report) as Partial<MappedView>;
+	if (typeof parsed.view !== 'string') return null;
+	return {
+		view: parsed.view,
+		columns: parsed.columns ?? [],
+		notes: parsed.notes ?? [],
+		readings: parsed.readings ?? []
+	};
+}
+
+/**
+ * Builds the views a workspace saved by an earlier version lacks (or that went missing), for
+ * every source whose raw table is there. Returns the sources it built.
+ */
+export async function ensureMappedViews(db: Db): Promise<string[]> {
+	const existing = new Set(
+		rowsOf(
+			await db.query(sql`SELECT v.source_id FROM ${viewTable} v
+				JOIN duckdb_views() d ON d.view_name = v.view_name AND d.schema_name = 'main'`)
+		).map((row) => String(row.source_id))
+	);
+	const built: string[] = [];
+	for (const source of await listSources(db)) {
+		if (existing.has(source.sourceId) || source.columnCount === 0) continue;
+		await refreshMappedView(db, source.sourceId);
+		built.push(source.sourceId);
+	}
+	return built;
+}
