@@ -8,6 +8,7 @@ import { rowsOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
 import type { RecordField } from './records';
 import { IDENTITY_TABLES } from './tables';
+import type { MatchRule } from './types';
 
 export interface BlockingRule {
 	id: string;
@@ -108,9 +109,23 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
 	}
 ];
 
+/** Whether bit `i` is set in a pair's rule mask (a BIGINT read as a double: exact to 2^53). */
+export function hasRule(mask: number, i: number): boolean {
+	return Math.floor(mask / 2 ** i) % 2 === 1;
+}
+
 /** The record fields a rule's pairs agree on (or on part of) by construction. */
 export function ruleFields(rule: BlockingRule): RecordField[] {
 	return rule.identifier ? [rule.identifier] : (rule.keys ?? []).map((k) => k.field);
+}
+
+/** A deterministic rule's pairs, generated as a blocking rule of its own (`rule:<id>`). */
+export function ruleBlocking(rule: MatchRule): BlockingRule {
+	return {
+		id: `rule:${rule.id}`,
+		label: rule.label,
+		keys: rule.fields.map((field) => ({ field }))
+	};
 }
 
 export interface BlockingCount {
@@ -213,13 +228,14 @@ export async function candidatePairs(
 	}
 	const parts = usable.map((rule, i) => rulePairs(rule, i, maxBlock));
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(into)} AS
-		SELECT l, r, bit_or(1 << rule)::INTEGER AS rules FROM (${join(parts, ' UNION ALL ')})
+		SELECT l, r, bit_or(1::BIGINT << rule) AS rules FROM (${join(parts, ' UNION ALL ')})
 		GROUP BY l, r`);
 	const [row] = rowsOf(
 		await db.query(
 			sql`SELECT ${join(
 				usable.map(
-					(_, i) => sql`count(*) FILTER (WHERE rules & ${1 << i} <> 0) AS ${ident(`r${i}`)}`
+					(_, i) =>
+						sql`count(*) FILTER (WHERE rules & (1::BIGINT << ${i}) <> 0) AS ${ident(`r${i}`)}`
 				)
 			)} FROM ${ident(into)}`
 		)

@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql } from '../sql/sql';
 import { compareCandidates } from './pairs';
+import { isLink } from './links';
 import { conflictPair, scorePairs, type ScoringModel } from './score';
 import { IDENTITY_TABLES } from './tables';
 
@@ -28,15 +29,22 @@ export interface CohesionResult {
 	oversized: number[];
 }
 
-interface MemberPair {
+/** One pair of records of a cluster, as the cut sees it. */
+export interface MemberPair {
 	l: number;
 	r: number;
 	p: number;
-	/** The two records are plainly two people (see conflictPair). */
-	conflict: boolean;
+	/** A link: the pair alone would join the two records. */
+	link: boolean;
+	/** A link no cut may undo (a manual "same" decision). */
+	kept: boolean;
+	/** A link by a deterministic rule: only a manual decision may cut it. */
+	byRule: boolean;
+	/** The two are two people: 'data' (first names and birth dates both plainly different) or 'decided'. */
+	conflict: 'data' | 'decided' | null;
 }
 
-/** Links stronger than this are never cut: the records agree too well to be a chance link. */
+/** Links stronger than this are never cut for a conflict in the data, only for a decision. */
 const STRONG_LINK = 0.99;
 
 /** The groups of `members` connected by `links`, as a map rid → smallest rid of its group. */
@@ -56,25 +64,30 @@ function groupsOf(members: readonly number[], links: readonly MemberPair[]): Map
 	return new Map(members.map((rid) => [rid, find(rid)]));
 }
 
+function cuttable(link: MemberPair, conflicts: readonly MemberPair[]): boolean {
+	if (link.kept) return false;
+	if (conflicts.some((c) => c.conflict === 'decided')) return true;
+	return !link.byRule && link.p < STRONG_LINK;
+}
+
 /**
  * Splits one cluster at its weak points: while two of its records are a conflict and are joined,
- * the weakest link (below STRONG_LINK) whose removal separates a conflicting pair is cut. A
- * cluster whose conflicts no weak link separates stays whole (and is reported as flagged).
+ * the weakest cuttable link whose removal separates a conflicting pair is cut. A cluster whose
+ * conflicts no such link separates stays whole and is reported as flagged.
  */
 export function splitAtWeakLinks(
 	members: readonly number[],
-	pairs: readonly MemberPair[],
-	threshold: number
+	pairs: readonly MemberPair[]
 ): { labels: Map<number, number>; flagged: boolean } {
-	const conflicts = pairs.filter((p) => p.conflict);
-	let links = pairs.filter((p) => p.p >= threshold && !p.conflict);
+	const conflicts = pairs.filter((p) => p.conflict !== null);
+	let links = pairs.filter((p) => p.link && (p.conflict === null || p.kept));
 	const conflicted = (groups: Map<number, number>) =>
 		conflicts.filter((c) => groups.get(c.l) === groups.get(c.r));
 	let groups = groupsOf(members, links);
 	for (;;) {
 		const open = conflicted(groups);
 		if (open.length === 0) return { labels: groups, flagged: false };
-		const weak = links.filter((link) => link.p < STRONG_LINK).sort((a, b) => a.p - b.p);
+		const weak = links.filter((link) => cuttable(link, open)).sort((a, b) => a.p - b.p);
 		let cut = false;
 		for (const link of weak) {
 			const without = links.filter((other) => other !== link);
@@ -94,6 +107,7 @@ export async function splitLooseClusters(
 	db: Db,
 	model: ScoringModel,
 	threshold: number,
+	householdGuard: boolean,
 	maxSize = 200
 ): Promise<CohesionResult> {
 	const { cluster } = IDENTITY_TABLES;
@@ -109,13 +123,20 @@ export async function splitLooseClusters(
 			SELECT node, label FROM ${ident(cluster)} WHERE label IN (
 				SELECT label FROM ${ident(cluster)} GROUP BY label HAVING count(*) BETWEEN 3 AND ${maxSize})
 		)
-		SELECT a.node AS l, b.node AS r, 0 AS rules FROM c a JOIN c b ON a.label = b.label AND a.node < b.node`);
+		SELECT a.node AS l, b.node AS r, 0::BIGINT AS rules FROM c a JOIN c b ON a.label = b.label AND a.node < b.node`);
 	await compareCandidates(db, model.comparisons, MEMBER_CANDIDATES, MEMBER_PAIRS);
 	await scorePairs(db, model, MEMBER_PAIRS);
+	// A member pair meets a rule when the candidate pair of the same records did.
 	const rows = rowsOf(
-		await db.query(sql`SELECT c.label, p.l, p.r, p.probability AS p, p.household AS household,
-				${conflictPair(model.comparisons)} AS conflict
-			FROM ${ident(MEMBER_PAIRS)} p JOIN ${ident(cluster)} c ON c.node = p.l
+		await db.query(sql`SELECT c.label, m.l, m.r, m.probability AS p,
+				${isLink(threshold, householdGuard)} AS link,
+				coalesce(d.same, FALSE) AS kept, p.rule IS NOT NULL AS by_rule,
+				CASE WHEN d.same = FALSE THEN 'decided'
+					WHEN ${conflictPair(model.comparisons, sql`m`)} AND d.same IS NULL THEN 'data' END AS conflict
+			FROM ${ident(MEMBER_PAIRS)} m
+			JOIN ${ident(cluster)} c ON c.node = m.l
+			LEFT JOIN ${ident(IDENTITY_TABLES.pair)} p ON p.l = m.l AND p.r = m.r
+			LEFT JOIN cc_id_decided d ON d.l = m.l AND d.r = m.r
 			ORDER BY c.label`)
 	);
 	await db.exec(sql`DROP TABLE IF EXISTS ${ident(MEMBER_CANDIDATES)}`);
@@ -124,9 +145,15 @@ export async function splitLooseClusters(
 	for (const row of rows) {
 		const label = Number(row.label);
 		const list = byLabel.get(label) ?? [];
-		// A household pair is never a link, yet only a plain conflict keeps groups apart.
-		const p = row.household === true ? 0 : Number(row.p);
-		list.push({ l: Number(row.l), r: Number(row.r), p, conflict: row.conflict === true });
+		list.push({
+			l: Number(row.l),
+			r: Number(row.r),
+			p: Number(row.p),
+			link: row.link === true,
+			kept: row.kept === true,
+			byRule: row.by_rule === true,
+			conflict: row.conflict === 'decided' || row.conflict === 'data' ? row.conflict : null
+		});
 		byLabel.set(label, list);
 	}
 	const relabelled: [number, number][] = [];
@@ -135,14 +162,13 @@ export async function splitLooseClusters(
 	let flagged = 0;
 	for (const [, pairs] of byLabel) {
 		const members = [...new Set(pairs.flatMap((p) => [p.l, p.r]))];
-		const result = splitAtWeakLinks(members, pairs, threshold);
+		const result = splitAtWeakLinks(members, pairs);
 		if (result.flagged) flagged++;
-		const labels = result.labels;
-		const distinct = new Set(labels.values()).size;
+		const distinct = new Set(result.labels.values()).size;
 		if (distinct === 1) continue;
 		split++;
 		parts += distinct;
-		for (const [rid, label] of labels) relabelled.push([rid, label]);
+		for (const [rid, label] of result.labels) relabelled.push([rid, label]);
 	}
 	for (let i = 0; i < relabelled.length; i += BATCH) {
 		const values = relabelled.slice(i, i + BATCH).map(([rid, label]) => sql`(${rid}, ${label})`);

@@ -5,7 +5,7 @@ import { rowsOf } from '../sql/rows';
 import { ident, join, sql } from '../sql/sql';
 import { COMPARISONS, type Comparison } from './comparisons';
 import { fitEm, matchProbability, type FsParameters } from './em';
-import { ruleFields, trainsModel, type BlockingRule } from './blocking';
+import { hasRule, ruleFields, trainsModel, type BlockingRule } from './blocking';
 import { candidatePatterns, randomPairLevels, type RulePattern } from './pairs';
 import { RECORD_FIELDS, type RecordField } from './records';
 import { IDENTITY_TABLES } from './tables';
@@ -105,7 +105,7 @@ export async function fitModel(
 		const own = new Set(ruleFields(rule));
 		const masked = comparisons.map((c) => own.has(c.field));
 		const mine = patterns
-			.filter((p) => (p.rules & (1 << i)) !== 0)
+			.filter((p) => hasRule(p.rules, i))
 			.map((p) => ({ levels: p.levels.map((l, c) => (masked[c] ? -1 : l)), count: p.count }));
 		const pairs = mine.reduce((s, p) => s + p.count, 0);
 		if (pairs < MIN_TRAINING_PAIRS || masked.every(Boolean)) return;

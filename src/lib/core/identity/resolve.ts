@@ -4,7 +4,8 @@
 import type { Db } from '../db';
 import { listSources } from '../workspace/catalog';
 import { loadMappedView, refreshMappedView } from '../workspace/mapped-views';
-import { BLOCKING_RULES, candidatePairs, type BlockingCount } from './blocking';
+import { BLOCKING_RULES, candidatePairs, ruleBlocking, type BlockingCount } from './blocking';
+import { markRuleMatches } from './rule-matches';
 import { assignCustomerIds } from './customer-ids';
 import { clusterRecords, type ClusterSummary } from './cluster';
 import { guardJunk, type JunkIdentifier } from './junk';
@@ -53,7 +54,11 @@ export async function resolveIdentities(
 	const { records, fill } = await fieldFill(db);
 	const present = presentFields(records, fill);
 	onProgress(2, steps, 'Finding candidate pairs');
-	const rules = BLOCKING_RULES.filter((rule) => settings.rules[rule.id] !== false);
+	const matchRules = settings.rules.filter((rule) => rule.enabled && rule.fields.length > 0);
+	const rules = [
+		...BLOCKING_RULES.filter((rule) => settings.blocking[rule.id] !== false),
+		...matchRules.map(ruleBlocking)
+	];
 	const { usable, counts: blocking } = await candidatePairs(
 		db,
 		rules,
@@ -72,6 +77,7 @@ export async function resolveIdentities(
 	onProgress(5, steps, 'Scoring pairs');
 	const scoring = { comparisons, parameters: model, exactByChance };
 	await scorePairs(db, scoring);
+	await markRuleMatches(db, usable, matchRules);
 	onProgress(6, steps, 'Clustering records into customers');
 	const clusters = await clusterRecords(db, scoring, settings.threshold);
 	await assignCustomerIds(db);

@@ -101,12 +101,12 @@ export function householdPair(comparisons: readonly Comparison[]): Sql {
 }
 
 /** Two records that are plainly two people: first names and birth dates both plainly different. */
-export function conflictPair(comparisons: readonly Comparison[]): Sql {
+export function conflictPair(comparisons: readonly Comparison[], pair: Sql = sql`p`): Sql {
 	const first = comparisons.find((c) => c.id === 'first_name');
 	const birth = comparisons.find((c) => c.id === 'birth_date');
 	if (!first || !birth) return sql`FALSE`;
-	return sql`(p.${ident(gammaColumn(first))} = ${first.levels.length}
-		AND p.${ident(gammaColumn(birth))} = ${birth.levels.length})`;
+	return sql`(${pair}.${ident(gammaColumn(first))} = ${first.levels.length}
+		AND ${pair}.${ident(gammaColumn(birth))} = ${birth.levels.length})`;
 }
 
 /** Adds weight, probability and the household flag to the pair table. */
