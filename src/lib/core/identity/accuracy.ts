@@ -3,7 +3,10 @@
 // in it, so no pair list is ever built.
 import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
-import { sql, type Sql } from '../sql/sql';
+import { ident, join, sql, type Sql } from '../sql/sql';
+import { findSource } from '../workspace/catalog';
+import { loadMappedView } from '../workspace/mapped-views';
+import { IDENTITY_TABLES } from './tables';
 
 export interface PairwiseAccuracy {
 	truePairs: number;
@@ -33,4 +36,38 @@ export async function pairwiseAccuracy(db: Db, rows: Sql): Promise<PairwiseAccur
 	const recall = truePairs > 0 ? correctPairs / truePairs : 1;
 	const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
 	return { truePairs, predictedPairs, correctPairs, precision, recall, f1 };
+}
+
+export interface TruthColumn {
+	sourceId: string;
+	/** A raw column of the source holding the true person (a cluster or person id). */
+	column: string;
+}
+
+/**
+ * Pairwise accuracy of the current customers against truth columns chosen by the user, over
+ * the records of those sources whose truth is filled. The truth is read from the raw table
+ * through the mapped view's source_row, so any column can serve, mapped or not.
+ */
+export async function truthAccuracy(
+	db: Db,
+	truths: readonly TruthColumn[]
+): Promise<PairwiseAccuracy | null> {
+	const parts: Sql[] = [];
+	for (const truth of truths) {
+		const source = await findSource(db, truth.sourceId);
+		const view = await loadMappedView(db, truth.sourceId);
+		if (!source || !view) continue;
+		parts.push(sql`SELECT c.record_id, c.customer_id AS predicted,
+				nullif(trim(t.${ident(truth.column)}::VARCHAR), '') AS truth
+			FROM ${ident(IDENTITY_TABLES.customer)} c
+			JOIN ${ident(view.view)} v ON v.record_id = c.record_id
+			JOIN ${ident(source.tableName)} t ON t.rowid = v.source_row
+			WHERE c.source_id = ${truth.sourceId}`);
+	}
+	if (parts.length === 0) return null;
+	return pairwiseAccuracy(
+		db,
+		sql`SELECT * FROM (${join(parts, ' UNION ALL ')}) WHERE truth IS NOT NULL`
+	);
 }

@@ -13,6 +13,7 @@ import { activeComparisons, fieldFill, fitModel, presentFields, type FittedModel
 import { compareCandidates } from './pairs';
 import { buildIdentityRecords, type IdentitySource } from './records';
 import { addTermFrequencies, exactAgreementByChance, scorePairs, type ScoringModel } from './score';
+import { saveRunState, savedModel } from './run-state';
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from './types';
 
 export type ResolveProgress = (done: number, total: number, label: string) => void;
@@ -28,6 +29,21 @@ export interface ResolveResult {
 }
 
 const CANDIDATES = 'cc_id_candidate';
+
+/** What a run found, kept with it for the identity page (JSON: no functions, no SQL). */
+export interface RunSummary {
+	records: number;
+	customers: number;
+	junk: JunkIdentifier[];
+	blocking: BlockingCount[];
+	training: FittedModel['training'];
+	clusters: ClusterSummary;
+}
+
+function runSummary(result: ResolveResult): RunSummary {
+	const { records, customers, junk, blocking, model, clusters } = result;
+	return { records, customers, junk, blocking, training: model.training, clusters };
+}
 
 export async function profileIdentitySources(db: Db): Promise<IdentitySource[]> {
 	const sources: IdentitySource[] = [];
@@ -81,6 +97,20 @@ export async function resolveIdentities(
 	onProgress(6, steps, 'Clustering records into customers');
 	const clusters = await clusterRecords(db, scoring, settings.threshold);
 	await assignCustomerIds(db);
+	const result = {
+		records,
+		customers: clusters.customers,
+		junk,
+		blocking,
+		model,
+		scoring,
+		clusters
+	};
+	await saveRunState<RunSummary>(db, {
+		settings,
+		model: savedModel(scoring),
+		summary: runSummary(result)
+	});
 	onProgress(7, steps, 'Done');
-	return { records, customers: clusters.customers, junk, blocking, model, scoring, clusters };
+	return result;
 }

@@ -123,7 +123,8 @@ export async function buildMappedView(
 	}
 	const view = options.viewName ?? mappedViewName(spec.tableName);
 	await db.exec(
-		sql`CREATE OR REPLACE VIEW ${ident(view)} AS SELECT ${join(selects)} FROM (${from}) ORDER BY cc_row`
+		// source_row: the raw table's rowid, to reach columns the view leaves out (a truth column).
+		sql`CREATE OR REPLACE VIEW ${ident(view)} AS SELECT ${join(selects)}, cc_row AS source_row FROM (${from}) ORDER BY cc_row`
 	);
 	return { view, columns, notes, readings };
 }
