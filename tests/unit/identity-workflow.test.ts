@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/core/db';
 import { truthAccuracy } from '../../src/lib/core/identity/accuracy';
 import { listDecisions, saveDecision } from '../../src/lib/core/identity/decisions';
+import { findCustomers } from '../../src/lib/core/identity/customer-search';
 import { explainCustomer } from '../../src/lib/core/identity/explain';
 import { identityOverview } from '../../src/lib/core/identity/overview';
 import { resolveIdentities } from '../../src/lib/core/identity/resolve';
@@ -149,6 +150,20 @@ describe.each(engines)('identity workflow ($name)', (engine) => {
 		expect(total).toBeCloseTo(pair.weight, 6);
 		expect(pair.linkedBy).not.toBeNull();
 		expect(pair.contributions.find((c) => c.comparison === 'last_name')?.level).toBeTruthy();
+	});
+
+	it('finds customers by name, record id or customer id', async () => {
+		const customer = await customerOf(db, `${sourceId}:rec-0-org`);
+		const [row] = rowsOf(
+			await db.query(sql`SELECT first_name, last_name FROM cc_id_record
+				WHERE record_id = ${`${sourceId}:rec-0-org`}`)
+		);
+		const byName = await findCustomers(db, `${row?.first_name} ${row?.last_name}`);
+		expect(byName.map((h) => h.customerId)).toContain(customer);
+		expect((await findCustomers(db, customer))[0]?.customerId).toBe(customer);
+		expect((await findCustomers(db, `${sourceId}:rec-0-org`))[0]?.records).toBe(2);
+		expect(await findCustomers(db, "'; DROP TABLE cc_customer_record; --")).toEqual([]);
+		expect(await findCustomers(db, '   ')).toEqual([]);
 	});
 
 	it('measures accuracy against a truth column', async () => {
