@@ -16,7 +16,7 @@ import { ensureCatalog, listSources, removeSource } from '../src/lib/core/worksp
 import { importFileAsSource } from '../src/lib/core/workspace/file-import';
 import type { CsvOptions } from '../src/lib/core/sources/csv-options';
 import { inspectCsv, previewRowsQuery } from '../src/lib/core/sources/inspect-csv';
-import { sniffCsv } from '../src/lib/core/sources/sniff';
+import { completeCsvOptions, sniffCsv } from '../src/lib/core/sources/sniff';
 import { explainReadError } from '../src/lib/core/sources/import-errors';
 import { FileIntake, type IntakeFile } from './file-intake';
 import { isRecordFormat, openReader } from '../src/lib/core/sources/formats/open-reader';
@@ -234,8 +234,9 @@ export class EngineService implements EngineApi {
 			if (refusal) return { ...base, error: refusal };
 			if (isRecordFormat(entry.format)) return inspectRecordFile(db, entry, base);
 			try {
-				const chosen =
-					options ?? (await sniffCsv(db, entry.registeredName, entry.encoding, entry.compression));
+				const chosen = options
+					? await completeCsvOptions(db, entry.registeredName, options)
+					: await sniffCsv(db, entry.registeredName, entry.encoding, entry.compression);
 				const inspection = await inspectCsv(db, entry.registeredName, file.name, chosen);
 				const preview = await db.run(previewRowsQuery(entry.registeredName, chosen).text);
 				return Comlink.transfer(

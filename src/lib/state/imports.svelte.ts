@@ -88,7 +88,7 @@ export class Imports {
 			if (!engine) throw new Error('The engine is not ready yet.');
 			const inspection = await engine.api.inspectFile(
 				item.file,
-				options ? { ...options } : undefined
+				options ? $state.snapshot(options) : undefined
 			);
 			item.inspection = inspection;
 			item.preview = inspection.preview ? tableFromIPC(inspection.preview) : null;
@@ -127,7 +127,7 @@ export class Imports {
 			kind: item.kind,
 			replaces: item.replaces?.sourceId,
 			// Delimited text carries its reading options; the other formats are read as they are.
-			options: inspection.options ? { ...inspection.options } : null,
+			options: inspection.options ? $state.snapshot(inspection.options) : null,
 			mapping
 		});
 		if (!outcome) return;

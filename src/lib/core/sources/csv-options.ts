@@ -1,7 +1,7 @@
 // The choices that decide how a delimited text file is read, and the read_csv call they make.
 // The tricky point: every column is read as text (all_varchar), so no value is lost on a type
 // guess; decimal commas and day-first dates are interpreted later, in the mapped view.
-import { sql, trusted, type Sql } from '../sql/sql';
+import { ident, join, sql, trusted, type Sql } from '../sql/sql';
 
 export type CsvEncoding = 'utf-8' | 'utf-16' | 'latin-1';
 
@@ -15,20 +15,33 @@ export interface CsvOptions {
 	skipRows: number;
 	encoding: CsvEncoding;
 	compression: 'none' | 'gzip';
+	/**
+	 * With the WHITESPACE delimiter: the names of the fields (from the header, or column0,
+	 * column1… without one). Lines are split on runs of spaces and tabs, which read_csv cannot do.
+	 */
+	fields?: string[];
 }
+
+/** The delimiter of files whose fields are separated by runs of spaces or tabs. */
+export const WHITESPACE = 'whitespace';
 
 export const DELIMITERS: readonly { value: string; label: string }[] = [
 	{ value: ',', label: 'Comma ,' },
 	{ value: ';', label: 'Semicolon ;' },
 	{ value: '\t', label: 'Tab' },
-	{ value: '|', label: 'Pipe |' }
+	{ value: '|', label: 'Pipe |' },
+	{ value: WHITESPACE, label: 'Spaces (one or more)' }
 ];
 
 const oneCharacter = (value: string) => value.length <= 1;
 
 export function validateCsvOptions(options: CsvOptions): string[] {
 	const errors: string[] = [];
-	if (options.delimiter.length === 0 || options.delimiter.length > 4) {
+	if (options.delimiter === WHITESPACE) {
+		if (!options.fields || options.fields.length === 0) {
+			errors.push('Fields separated by spaces need their names.');
+		}
+	} else if (options.delimiter.length === 0 || options.delimiter.length > 4) {
 		errors.push('The delimiter must be one to four characters.');
 	}
 	if (!oneCharacter(options.quote)) errors.push('The quote must be a single character.');
@@ -39,8 +52,25 @@ export function validateCsvOptions(options: CsvOptions): string[] {
 	return errors;
 }
 
+/** A separator no text line holds, so read_csv gives each line whole. */
+const NO_SEPARATOR = '\u001f';
+
+/** The file's lines, each split on runs of spaces and tabs into the named fields. */
+function readWhitespace(fileName: string, options: CsvOptions): Sql {
+	const compression = trusted(options.compression === 'gzip' ? "'gzip'" : "'none'");
+	const fields = (options.fields ?? []).map((name, i) => sql`f[${i + 1}] AS ${ident(name)}`);
+	return sql`(SELECT ${join(fields)} FROM (
+		SELECT regexp_split_to_array(trim(line), '\\s+') AS f FROM read_csv(${fileName},
+			delim = ${NO_SEPARATOR}, quote = '', escape = '', header = false,
+			skip = ${options.skipRows + (options.header ? 1 : 0)},
+			encoding = ${options.encoding}, compression = ${compression},
+			columns = {'line': 'VARCHAR'}, max_line_size = 16777216)
+		WHERE trim(line) <> ''))`;
+}
+
 /** `read_csv(…)` for the file as DuckDB knows it (a registered name or a path). */
 export function readCsv(fileName: string, options: CsvOptions): Sql {
+	if (options.delimiter === WHITESPACE) return readWhitespace(fileName, options);
 	const compression = trusted(options.compression === 'gzip' ? "'gzip'" : "'none'");
 	return sql`read_csv(${fileName},
 		delim = ${options.delimiter},
