@@ -18,6 +18,11 @@ export interface Decision {
 
 const decisions = ident(IDENTITY_TABLES.decision);
 
+/** Now, to the millisecond, as a TIMESTAMP literal (UTC; the wasm build has no time zones). */
+function timestampNow(): string {
+	return new Date().toISOString().replace('T', ' ').replace('Z', '');
+}
+
 export async function ensureDecisionTable(db: Db): Promise<void> {
 	await db.exec(sql`CREATE TABLE IF NOT EXISTS ${decisions} (
 		record_a VARCHAR NOT NULL,
@@ -41,7 +46,7 @@ export async function saveDecision(
 	await ensureDecisionTable(db);
 	const [a, b] = recordA < recordB ? [recordA, recordB] : [recordB, recordA];
 	await db.exec(sql`INSERT OR REPLACE INTO ${decisions}
-		VALUES (${a}, ${b}, ${same}, ${origin}, ${new Date().toISOString().slice(0, 19)}::TIMESTAMP)`);
+		VALUES (${a}, ${b}, ${same}, ${origin}, ${timestampNow()}::TIMESTAMP)`);
 }
 
 export async function removeDecision(db: Db, recordA: string, recordB: string): Promise<void> {

@@ -2,16 +2,17 @@
 // blocking, the match model, scores, clusters and customer ids. Each step is a module of its
 // own; this one orders them and reports progress.
 import type { Db } from '../db';
-import { listSources } from '../workspace/catalog';
-import { loadMappedView, refreshMappedView } from '../workspace/mapped-views';
 import { BLOCKING_RULES, candidatePairs, ruleBlocking, type BlockingCount } from './blocking';
 import { markRuleMatches } from './rule-matches';
 import { assignCustomerIds } from './customer-ids';
+import { buildGoldenRecords } from './golden';
+import { DEFAULT_GOLDEN_SETTINGS } from './golden-settings';
 import { clusterRecords, type ClusterSummary } from './cluster';
 import { guardJunk, type JunkIdentifier } from './junk';
 import { activeComparisons, fieldFill, fitModel, presentFields, type FittedModel } from './model';
 import { compareCandidates } from './pairs';
-import { buildIdentityRecords, type IdentitySource } from './records';
+import { profileIdentitySources } from './identity-sources';
+import { buildIdentityRecords } from './records';
 import { addTermFrequencies, exactAgreementByChance, scorePairs, type ScoringModel } from './score';
 import { saveRunState, savedModel } from './run-state';
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from './types';
@@ -45,24 +46,12 @@ function runSummary(result: ResolveResult): RunSummary {
 	return { records, customers, junk, blocking, training: model.training, clusters };
 }
 
-export async function profileIdentitySources(db: Db): Promise<IdentitySource[]> {
-	const sources: IdentitySource[] = [];
-	for (const source of await listSources(db)) {
-		if (source.kind !== 'profile' || source.columnCount === 0) continue;
-		// The view kept current with the source's mapping and reading choices; built if missing.
-		const mapped =
-			(await loadMappedView(db, source.sourceId)) ?? (await refreshMappedView(db, source.sourceId));
-		sources.push({ sourceId: source.sourceId, view: mapped.view, columns: mapped.columns });
-	}
-	return sources;
-}
-
 export async function resolveIdentities(
 	db: Db,
 	settings: IdentitySettings = DEFAULT_IDENTITY_SETTINGS,
 	onProgress: ResolveProgress = () => {}
 ): Promise<ResolveResult> {
-	const steps = 7;
+	const steps = 8;
 	onProgress(0, steps, 'Reading the profile sources');
 	await buildIdentityRecords(db, await profileIdentitySources(db), settings.email);
 	onProgress(1, steps, 'Looking for junk identifiers');
@@ -97,6 +86,8 @@ export async function resolveIdentities(
 	onProgress(6, steps, 'Clustering records into customers');
 	const clusters = await clusterRecords(db, scoring, settings.threshold);
 	await assignCustomerIds(db);
+	onProgress(7, steps, 'Building golden records');
+	await buildGoldenRecords(db, settings.golden ?? DEFAULT_GOLDEN_SETTINGS);
 	const result = {
 		records,
 		customers: clusters.customers,
@@ -111,6 +102,6 @@ export async function resolveIdentities(
 		model: savedModel(scoring),
 		summary: runSummary(result)
 	});
-	onProgress(7, steps, 'Done');
+	onProgress(8, steps, 'Done');
 	return result;
 }

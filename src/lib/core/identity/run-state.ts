@@ -103,6 +103,17 @@ export function scoringModelOf(saved: SavedModel): ScoringModel {
 	};
 }
 
+/** JSON with object keys in sorted order, so equal settings compare equal however built. */
+export function canonicalJson(value: unknown): string {
+	return JSON.stringify(value, (_, v: unknown) =>
+		v !== null && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(
+					Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))
+				)
+			: v
+	);
+}
+
 /** Why the customers no longer reflect the workspace, or [] when they are current. */
 export async function staleReasons(
 	db: Db,
@@ -123,7 +134,7 @@ export async function staleReasons(
 	for (const [id, source] of Object.entries(state.sources)) {
 		if (!(id in now)) reasons.push(`'${source.name}' was removed.`);
 	}
-	if (JSON.stringify(state.settings) !== JSON.stringify(settings)) {
+	if (canonicalJson(state.settings) !== canonicalJson(settings)) {
 		reasons.push('The identity settings changed.');
 	}
 	if (decisionsChangedAt !== null && decisionsChangedAt > state.ranAt) {

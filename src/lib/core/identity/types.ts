@@ -1,5 +1,6 @@
 // The settings identity resolution runs with and what it reports. Settings are plain data (kept
 // in the workspace file and IndexedDB); everything here has a default that works unattended.
+import type { GoldenSettings } from './golden-settings';
 import type { RecordField } from './records';
 
 export interface EmailRules {
@@ -62,6 +63,8 @@ export interface IdentitySettings {
 	blocking: Record<string, boolean>;
 	/** Comparisons by id, switched on or off; comparisons not listed are on. */
 	comparisons: Record<string, boolean>;
+	/** How each field of the golden record is chosen among a customer's records. */
+	golden?: GoldenSettings;
 }
 
 export const DEFAULT_IDENTITY_SETTINGS: IdentitySettings = {

@@ -1,0 +1,104 @@
+// The records the golden record is chosen from: every profile source's mapped view read into the
+// golden columns, with the record's customer number, source rank (catalog order) and dates, in
+// one table; and the customers, numbered, with their record and source counts. Values are the
+// views' display values (trimmed, typed, canonical e-mail and phone), never the lower-case match
+// keys. A source without a role gives NULL for that column, so the union has every column even
+// when no source maps a role. The tricky point: an e-mail cell may hold several addresses
+// ("a@x.com; b@y.com"); the golden e-mail is the first one that looks like an address, so that
+// the customer's e-mail is one address a message can be sent to.
+import type { Db } from '../db';
+import type { MappedColumn } from '../mapped/types';
+import { ident, join, sql, trusted, type Sql } from '../sql/sql';
+import { GOLDEN_COLUMNS, type GoldenColumn } from './golden-columns';
+import type { IdentitySource } from './records';
+import { IDENTITY_TABLES } from './tables';
+
+/** Temporary: one row per customer, cid, customer_id, record_count, source_count. */
+export const GOLDEN_CUSTOMERS = 'cc_golden_customer';
+/** Temporary: one row per record of a customer, with its cid and golden columns. */
+export const GOLDEN_MEMBERS = 'cc_golden_member';
+const LINK = 'cc_golden_link';
+
+const EMAIL_SPLIT = '[;,\\s]+';
+
+/** A role's columns in the view (`email`, `email_2`…), never its match key (`first_name_key`). */
+function columnsOf(columns: readonly MappedColumn[], role: string): Sql[] {
+	const own = new RegExp(`^${role}(_\\d+)?$`);
+	return columns.filter((c) => c.role === role && own.test(c.name)).map((c) => ident(c.name));
+}
+
+function firstOf(values: readonly Sql[]): Sql | null {
+	if (values.length === 0) return null;
+	return values.length === 1 ? (values[0] as Sql) : sql`coalesce(${join(values)})`;
+}
+
+function emailOf(values: readonly Sql[]): Sql | null {
+	if (values.length === 0) return null;
+	const lists = values.map((v) => sql`coalesce(regexp_split_to_array(${v}, ${EMAIL_SPLIT}), [])`);
+	return sql`list_filter(flatten([${join(lists)}]), x -> x LIKE '_%@_%._%')[1]`;
+}
+
+/** A golden column's SQL type: fixed text of the column table, never outside input. */
+function typeOf(column: GoldenColumn | 'TIMESTAMP'): Sql {
+	return trusted(column === 'TIMESTAMP' ? column : column.type);
+}
+
+function valueOf(column: GoldenColumn, columns: readonly MappedColumn[]): Sql {
+	const found = column.roles.flatMap((role) => columnsOf(columns, role));
+	const value = column.name === 'email' ? emailOf(found) : firstOf(found);
+	return value ? sql`CAST(${value} AS ${typeOf(column)})` : sql`NULL::${typeOf(column)}`;
+}
+
+function dateOf(role: 'created_at' | 'updated_at', columns: readonly MappedColumn[]): Sql {
+	const value = firstOf(columnsOf(columns, role));
+	return value ? sql`CAST(${value} AS TIMESTAMP)` : sql`NULL::TIMESTAMP`;
+}
+
+function sourceSelect(source: IdentitySource, rank: number): Sql {
+	const values = GOLDEN_COLUMNS.map((c) => sql`${valueOf(c, source.columns)} AS ${ident(c.name)}`);
+	return sql`SELECT l.cid, v.record_id, ${source.sourceId} AS source_id,
+		${rank}::INTEGER AS source_rank, ${dateOf('created_at', source.columns)} AS created_at,
+		${dateOf('updated_at', source.columns)} AS updated_at, ${join(values)}
+		FROM ${ident(source.view)} v
+		JOIN ${ident(LINK)} l ON l.record_id = v.record_id AND l.source_id = ${source.sourceId}`;
+}
+
+/** The same columns with no row, for a workspace without profile sources. */
+function emptySelect(): Sql {
+	const values = GOLDEN_COLUMNS.map((c) => sql`NULL::${typeOf(c)} AS ${ident(c.name)}`);
+	return sql`SELECT NULL::INTEGER AS cid, NULL::VARCHAR AS record_id,
+		NULL::VARCHAR AS source_id, NULL::INTEGER AS source_rank, NULL::TIMESTAMP AS created_at,
+		NULL::TIMESTAMP AS updated_at, ${join(values)} WHERE FALSE`;
+}
+
+/**
+ * Creates the customer table (from the record → customer table, so a customer none of whose
+ * records is in a view any more still has its row) and the member table: one row per record of
+ * a customer, with the golden columns and record_date, the date most_recent orders by (updated,
+ * else created). Customers are numbered in no particular order: the number only groups a
+ * customer's records, twice as fast as the text id, and is never shown.
+ */
+export async function buildGoldenMembers(
+	db: Db,
+	sources: readonly IdentitySource[]
+): Promise<void> {
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(GOLDEN_CUSTOMERS)} AS
+		SELECT row_number() OVER ()::INTEGER AS cid, *
+		FROM (SELECT customer_id, count(*)::INTEGER AS record_count,
+				count(DISTINCT source_id)::INTEGER AS source_count
+			FROM ${ident(IDENTITY_TABLES.customer)} GROUP BY customer_id)`);
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(LINK)} AS
+		SELECT m.record_id, m.source_id, c.cid FROM ${ident(IDENTITY_TABLES.customer)} m
+		JOIN ${ident(GOLDEN_CUSTOMERS)} c ON c.customer_id = m.customer_id`);
+	const selects = sources.length > 0 ? sources.map(sourceSelect) : [emptySelect()];
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(GOLDEN_MEMBERS)} AS
+		SELECT *, coalesce(updated_at, created_at) AS record_date
+		FROM (${join(selects, ' UNION ALL BY NAME ')})`);
+	await db.exec(sql`DROP TABLE ${ident(LINK)}`);
+}
+
+/** Drops the temporary tables once the golden records are built. */
+export async function dropGoldenMembers(db: Db): Promise<void> {
+	await db.exec(sql`DROP TABLE IF EXISTS ${ident(GOLDEN_MEMBERS)}`);
+	await db.exec(sql`DROP TABLE IF EXISTS ${ident(GOLDEN_CUSTOMERS)}`);
+}
