@@ -2,8 +2,9 @@
 // normalised columns (record_id, email, phone, birth_date…), what identity resolution and the
 // 360 view read instead of raw headers. The tricky points: raw headers can hold anything, so
 // mapped columns are first renamed c0, c1… in an inner query and only ever reached through
-// ident(); and canonicalPhone() reads columns named `s` and `p`, so each phone column gets a
-// query layer of its own that names them and drops them again.
+// ident(); and a phone is not read by SQL but looked up (phone-lookup: E.164 read by
+// libphonenumber-js), so the lookup is filled for the source's phone columns first and each
+// phone column gets a query layer of its own joining it.
 import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
@@ -18,11 +19,15 @@ import {
 	formOf,
 	matchKey,
 	number,
-	phone,
-	phoneInput,
-	phoneDigitsOfS,
 	typeOfForm
 } from './role-expressions';
+import {
+	fillPhoneLookup,
+	lookedUpPhone,
+	lookupCountry,
+	phoneKey,
+	PHONE_LOOKUP_TABLE
+} from './phone-lookup';
 import type { MappedColumn, MappedOptions, MappedSpec, MappedView, ReadingDecision } from './types';
 
 /** A choice by raw column name; a column named 'constructor' must not find Object's own. */
@@ -117,9 +122,14 @@ export async function buildMappedView(
 	}
 	const renamed = placed.map((p) => sql`${ident(p.column)}::VARCHAR AS ${ident(p.inner)}`);
 	let from = sql`SELECT rowid AS cc_row${renamed.length > 0 ? sql`, ${join(renamed)}` : sql``} FROM ${ident(spec.tableName)}`;
+	if (phoneLayers.length > 0) {
+		const country = options.phoneCountry ?? (await lookupCountry(db));
+		const raws = placed.filter((p) => formOf(p.role) === 'phone').map((p) => p.column);
+		await fillPhoneLookup(db, spec.tableName, raws, country);
+	}
 	for (const layer of phoneLayers) {
-		from = sql`SELECT * EXCLUDE (s, p), ${phone()} AS ${ident(layer.out)} FROM (
-			SELECT *, ${phoneDigitsOfS()} AS p FROM (SELECT *, ${phoneInput(ident(layer.inner))} AS s FROM (${from})))`;
+		from = sql`SELECT f.*, ${lookedUpPhone('l')} AS ${ident(layer.out)} FROM (${from}) f
+			LEFT JOIN ${ident(PHONE_LOOKUP_TABLE)} l ON l.raw = ${phoneKey(sql`f.${ident(layer.inner)}`)}`;
 	}
 	const view = options.viewName ?? mappedViewName(spec.tableName);
 	await db.exec(

@@ -14,3 +14,5 @@ export type {
 	ReadingChoice,
 	ReadingDecision
 } from './types';
+// The phone modules (phone-e164, phone-lookup) are imported by path, not from here: the page
+// imports this index, and libphonenumber-js's metadata belongs in the worker only.

@@ -1,15 +1,14 @@
 // The canonical, typed form of one raw column by role, as SQL over its raw text. Every
 // expression reuses the spelling the rest of the core already compares in: e-mail addresses in
-// lower case, phones in profile/phone-canonical's form, dates with the column's own formats,
-// numbers with typed-values' decimal reading, consent with quality/identifiers' truthy words.
-// The tricky point: canonicalPhone() reads columns named `s` and `p`, so a phone is read in a
-// subquery of its own that names them (see build-view), never by editing its SQL text.
-import { canonicalPhone, dateParse, phoneDigits, trimmed, type DateTyping } from '../profile';
+// lower case, dates with the column's own formats, numbers with typed-values' decimal reading,
+// consent with quality/identifiers' truthy words. The tricky point: phones are no expression
+// here, because libphonenumber-js reads them in JavaScript: see phone-lookup and build-view.
+import { dateParse, trimmed, type DateTyping } from '../profile';
 import { shapeSafe } from '../profile/value-table';
 import { decimalNumber, decimalShape } from '../profile/typed-values';
 import { truthy } from '../quality/identifiers';
 import type { RoleId } from '../roles/vocabulary';
-import { sql, trusted, type Sql } from '../sql/sql';
+import { sql, type Sql } from '../sql/sql';
 import { readingKindOf } from './reading-kind';
 import type { MappedType } from './types';
 
@@ -29,21 +28,6 @@ export function matchKey(text: Sql): Sql {
 
 export function email(raw: Sql): Sql {
 	return sql`lower(${cleanText(raw)})`;
-}
-
-/** The column `s` canonicalPhone() reads, over a raw value (`p` is its digits). */
-export function phoneInput(raw: Sql): Sql {
-	return shapeSafe(cleanText(raw));
-}
-
-/** Over the columns `s` and `p` of phoneInputs. */
-export function phone(): Sql {
-	return canonicalPhone();
-}
-
-/** The digits `p` of the column `s`. */
-export function phoneDigitsOfS(): Sql {
-	return phoneDigits(trusted('s'));
 }
 
 /** Believable years, for formats such as YYYYMMDD that eight-digit codes also match. */

@@ -30,6 +30,11 @@ export interface MappedOptions {
 	decimalSeparator?: Readonly<Record<string, DecimalSeparator>>;
 	/** The view's name, when not mappedViewName(tableName) (that name belongs to another source). */
 	viewName?: string;
+	/**
+	 * The country (ISO 3166 code, 'FR') whose national numbers phones written without an
+	 * international prefix are read as; the phone lookup's own country when not given.
+	 */
+	phoneCountry?: string;
 }
 
 /**

@@ -18,6 +18,12 @@ export function phoneDigits(value: Sql): Sql {
 	return sql`regexp_replace(${value}, '[\\s.()/-]', '', 'g')`;
 }
 
+/** '+33' and the nine national digits of digits `p` written as a French number; else NULL. */
+export function frenchPhone(p: Sql): Sql {
+	return sql`CASE WHEN regexp_matches(${p}, ${FRENCH_PHONE})
+		THEN regexp_replace(${p}, ${FRENCH_PHONE}, '+33\\1\\2') END`;
+}
+
 /** The canonical number, or NULL when the value is not a phone number. */
 export function canonicalPhone(): Sql {
 	return sql`CASE

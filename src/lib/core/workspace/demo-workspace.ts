@@ -11,10 +11,12 @@ import { saveSuggestedMapping } from './suggested-mapping';
 
 export type DemoProgress = (done: number, total: number, label: string) => void;
 
+/** `phoneCountry`: the country national phone numbers are read as (see refreshMappedView). */
 export async function loadDemoWorkspace(
 	db: Db,
 	persons: number,
-	onProgress?: DemoProgress
+	onProgress?: DemoProgress,
+	phoneCountry?: string
 ): Promise<void> {
 	await ensureCatalog(db);
 	await generateDemo(db, { persons }, onProgress);
@@ -30,7 +32,7 @@ export async function loadDemoWorkspace(
 			origin: 'demo'
 		});
 		await saveSuggestedMapping(db, sourceId, source.table, source.kind);
-		await refreshMappedView(db, sourceId);
+		await refreshMappedView(db, sourceId, phoneCountry);
 	}
 }
 

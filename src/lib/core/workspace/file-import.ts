@@ -36,6 +36,8 @@ export interface FileImportRequest {
 	mapping: readonly ColumnRole[];
 	/** The source this file is a newer export of: its data is replaced, its id kept. */
 	replaces?: string;
+	/** The country national phone numbers are read as (ISO code); the phone lookup's by default. */
+	phoneCountry?: string;
 }
 
 export async function importFileAsSource(
@@ -82,6 +84,6 @@ export async function importFileAsSource(
 		sourceId,
 		imported.columns.map((column) => ({ role: 'custom', ...chosen.get(column), column }))
 	);
-	await refreshMappedView(db, sourceId);
+	await refreshMappedView(db, sourceId, request.phoneCountry);
 	return { ...imported, sourceId };
 }

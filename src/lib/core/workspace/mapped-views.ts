@@ -3,9 +3,11 @@
 // the builder's report (notes, readings) saved beside it so the page can show what was decided
 // without building again. The tricky point: a view's default name comes from the raw table's
 // name without its prefix, so a demo export (cc_raw_x) and a file (cc_src_x) would share it;
-// the second source gets `_2`.
+// the second source gets `_2`. Phones are read with the workspace's default country (a page
+// setting the caller passes); the builder fills the phone lookup before it builds the view.
 import type { Db } from '../db';
 import { buildMappedView, mappedViewName, type MappedOptions, type MappedView } from '../mapped';
+import { PHONE_LOOKUP_TABLE } from '../mapped/phone-lookup';
 import { rowsOf, scalarOf } from '../sql/rows';
 import { ident, sql } from '../sql/sql';
 import { findSource, listSources, loadMapping, VIEW_TABLE, type ColumnRole } from './catalog';
@@ -46,8 +48,15 @@ async function freeViewName(db: Db, sourceId: string, tableName: string): Promis
 	return name;
 }
 
-/** Builds (or rebuilds) a source's mapped view from its saved mapping and choices. */
-export async function refreshMappedView(db: Db, sourceId: string): Promise<MappedView> {
+/**
+ * Builds (or rebuilds) a source's mapped view from its saved mapping and choices; its phones are
+ * read with `phoneCountry` (an ISO code such as 'FR'), or the phone lookup's country.
+ */
+export async function refreshMappedView(
+	db: Db,
+	sourceId: string,
+	phoneCountry?: string
+): Promise<MappedView> {
 	const source = await findSource(db, sourceId);
 	if (!source) throw new Error('This source is no longer in the workspace.');
 	const mapping = await loadMapping(db, sourceId);
@@ -56,7 +65,7 @@ export async function refreshMappedView(db: Db, sourceId: string): Promise<Mappe
 	const built = await buildMappedView(
 		db,
 		{ sourceId, tableName: source.tableName, kind: source.kind, columns: mapping },
-		{ ...readingOptions(mapping), viewName }
+		{ ...readingOptions(mapping), viewName, phoneCountry }
 	);
 	if (previous !== null && previous !== built.view) {
 		await db.exec(sql`DROP VIEW IF EXISTS ${ident(previous)}`);
@@ -82,21 +91,31 @@ export async function loadMappedView(db: Db, sourceId: string): Promise<MappedVi
 	};
 }
 
+/** Whether a saved report lists a phone column; a view built before the lookup reads it by SQL. */
+function readsPhones(report: unknown): boolean {
+	if (typeof report !== 'string') return false;
+	const parsed = JSON.parse(report) as Partial<MappedView>;
+	return (parsed.columns ?? []).some((c) => c.role === 'phone' || c.role === 'mobile');
+}
+
 /**
- * Builds the views a workspace saved by an earlier version lacks (or that went missing), for
- * every source whose raw table is there. Returns the sources it built.
+ * Builds the views a workspace saved by an earlier version lacks (or that went missing, or that
+ * read phones without the phone lookup), for every source whose raw table is there. Returns the
+ * sources it built.
  */
-export async function ensureMappedViews(db: Db): Promise<string[]> {
-	const existing = new Set(
+export async function ensureMappedViews(db: Db, phoneCountry?: string): Promise<string[]> {
+	const current = new Set(
 		rowsOf(
-			await db.query(sql`SELECT v.source_id FROM ${viewTable} v
+			await db.query(sql`SELECT v.source_id, v.report, d.sql FROM ${viewTable} v
 				JOIN duckdb_views() d ON d.view_name = v.view_name AND d.schema_name = 'main'`)
-		).map((row) => String(row.source_id))
+		)
+			.filter((row) => !readsPhones(row.report) || String(row.sql).includes(PHONE_LOOKUP_TABLE))
+			.map((row) => String(row.source_id))
 	);
 	const built: string[] = [];
 	for (const source of await listSources(db)) {
-		if (existing.has(source.sourceId) || source.columnCount === 0) continue;
-		await refreshMappedView(db, source.sourceId);
+		if (current.has(source.sourceId) || source.columnCount === 0) continue;
+		await refreshMappedView(db, source.sourceId, phoneCountry);
 		built.push(source.sourceId);
 	}
 	return built;

@@ -12,12 +12,14 @@ export interface SourceSettings {
 	mapping: readonly ColumnRole[];
 }
 
+/** `phoneCountry`: the country national phone numbers are read as (see refreshMappedView). */
 export async function changeSource(
 	db: Db,
 	sourceId: string,
-	settings: SourceSettings
+	settings: SourceSettings,
+	phoneCountry?: string
 ): Promise<MappedView> {
 	await updateSource(db, sourceId, settings);
 	await saveMapping(db, sourceId, settings.mapping);
-	return refreshMappedView(db, sourceId);
+	return refreshMappedView(db, sourceId, phoneCountry);
 }
