@@ -28,10 +28,33 @@ import { assessQuality, type QualityReport } from '../src/lib/core/quality';
 import { profileSource, workspaceMappings } from '../src/lib/core/workspace/source-mappings';
 import { loadMapping } from '../src/lib/core/workspace/catalog';
 import { ensureMappedViews, loadMappedView } from '../src/lib/core/workspace/mapped-views';
+import {
+	DEFAULT_PHONE_COUNTRY,
+	phoneCountries,
+	phoneReader
+} from '../src/lib/core/mapped/phone-e164';
+import { rereadPhoneLookup } from '../src/lib/core/mapped/phone-lookup';
 import { changeSource } from '../src/lib/core/workspace/source-settings';
 import type { MappedView } from '../src/lib/core/mapped';
 import type { FileShape } from '../src/lib/core/sources/encoding';
 import { demoPersons, loadDemoWorkspace } from '../src/lib/core/workspace/demo-workspace';
+import {
+	decidePair,
+	explainIdentity,
+	identityAccuracy,
+	identityOverview,
+	identityReview,
+	runIdentity,
+	searchCustomers,
+	type CustomerExplanation,
+	type CustomerHit,
+	type IdentityOverview,
+	type PairwiseAccuracy,
+	type ReviewPair,
+	type TruthColumn
+} from '../src/lib/core/identity/workspace-identity';
+import type { IdentitySettings } from '../src/lib/core/identity/types';
+import { loadRunState } from '../src/lib/core/identity/run-state';
 import type {
 	ColumnMapping,
 	EngineApi,
@@ -39,6 +62,7 @@ import type {
 	EngineStatus,
 	FileImportChoice,
 	FileInspection,
+	IdentityRunInfo,
 	ImportOutcome,
 	ProgressCallback,
 	SourceChange,
@@ -61,6 +85,8 @@ export class EngineService implements EngineApi {
 	private info: EngineInfo | null = null;
 	private queue: Promise<unknown> = Promise.resolve();
 	private intake: FileIntake | null = null;
+	/** The default country of phone numbers, passed to every call that (re)builds a mapped view. */
+	private phoneCountry: string = DEFAULT_PHONE_COUNTRY;
 
 	/** Runs calls one after another: a DuckDB connection does one thing at a time. */
 	private serial<T>(work: (db: AsyncDb) => Promise<T>): Promise<T> {
@@ -98,9 +124,13 @@ export class EngineService implements EngineApi {
 			await this.conn.exec(statement);
 		}
 		await ensureCatalog(this.conn);
+		// A setting saved by hand or by an older release must not stop the app: the default then.
+		this.phoneCountry = (await knownCountry(options.phoneCountry)) ?? DEFAULT_PHONE_COUNTRY;
 		// A workspace saved before mapped views existed gets them once; if that fails, each
 		// source gets its view on its next change instead of the app not starting.
-		await this.transaction(this.conn, ensureMappedViews).catch(() => undefined);
+		await this.transaction(this.conn, (db) => ensureMappedViews(db, this.phoneCountry)).catch(
+			() => undefined
+		);
 		this.info = {
 			duckdbVersion: String(scalarOf(await this.conn.query(sql`SELECT version()`))),
 			bundle: this.engine.bundle,
@@ -166,7 +196,12 @@ export class EngineService implements EngineApi {
 	loadDemo(persons: number, onProgress: ProgressCallback): Promise<WorkspaceSummary> {
 		return this.serial(async (db) => {
 			await this.transaction(db, (tx) =>
-				loadDemoWorkspace(tx, persons, (done, total, label) => onProgress({ done, total, label }))
+				loadDemoWorkspace(
+					tx,
+					persons,
+					(done, total, label) => onProgress({ done, total, label }),
+					this.phoneCountry
+				)
 			);
 			return summarise(db);
 		});
@@ -298,7 +333,8 @@ export class EngineService implements EngineApi {
 							}
 						: undefined,
 					mapping: choice.mapping,
-					replaces: choice.replaces
+					replaces: choice.replaces,
+					phoneCountry: this.phoneCountry
 				})
 			);
 			onProgress({ done: 1, total: 1, label: `${imported.rowCount} rows imported` });
@@ -324,7 +360,7 @@ export class EngineService implements EngineApi {
 	updateSource(sourceId: string, change: SourceChange): Promise<WorkspaceSummary> {
 		return this.serial(async (db) => {
 			await this.transaction(db, async (tx) => {
-				await changeSource(tx, sourceId, change);
+				await changeSource(tx, sourceId, change, this.phoneCountry);
 			});
 			return summarise(db);
 		});
@@ -351,6 +387,70 @@ export class EngineService implements EngineApi {
 			await this.transaction(db, (tx) => removeSource(tx, sourceId));
 			return summarise(db);
 		});
+	}
+
+	phoneCountries(): Promise<string[]> {
+		return phoneCountries();
+	}
+
+	setPhoneCountry(country: string): Promise<void> {
+		return this.serial(async (db) => {
+			const { country: code } = await phoneReader(country);
+			await this.transaction(db, (tx) => rereadPhoneLookup(tx, code));
+			this.phoneCountry = code;
+		});
+	}
+
+	runIdentity(settings: IdentitySettings, onProgress: ProgressCallback): Promise<IdentityOverview> {
+		return this.serial((db) =>
+			this.transaction(db, (tx) =>
+				runIdentity(tx, settings, (done, total, label) => onProgress({ done, total, label }))
+			)
+		);
+	}
+
+	identityOverview(settings: IdentitySettings): Promise<IdentityOverview | null> {
+		return this.serial((db) => identityOverview(db, settings));
+	}
+
+	identityReview(limit: number): Promise<ReviewPair[]> {
+		return this.serial((db) => identityReview(db, limit));
+	}
+
+	decidePair(
+		recordA: string,
+		recordB: string,
+		same: boolean | null,
+		origin: 'manual' | 'review'
+	): Promise<void> {
+		return this.serial((db) =>
+			this.transaction(db, (tx) => decidePair(tx, recordA, recordB, same, origin))
+		);
+	}
+
+	identityAccuracy(truths: TruthColumn[]): Promise<PairwiseAccuracy | null> {
+		return this.serial((db) => identityAccuracy(db, truths));
+	}
+
+	identityRun(): Promise<IdentityRunInfo | null> {
+		return this.serial(async (db) => {
+			const state = await loadRunState(db);
+			if (!state) return null;
+			const { threshold, rules } = state.settings;
+			return {
+				ranAt: state.ranAt,
+				threshold,
+				rules: rules.map(({ id, label }) => ({ id, label }))
+			};
+		});
+	}
+
+	explainIdentity(customerId: string): Promise<CustomerExplanation | null> {
+		return this.serial((db) => explainIdentity(db, customerId));
+	}
+
+	searchCustomers(text: string): Promise<CustomerHit[]> {
+		return this.serial((db) => searchCustomers(db, text));
 	}
 
 	async cancel(): Promise<void> {
@@ -420,6 +520,14 @@ async function inspectRecordFile(
 			...base,
 			error: message.startsWith(`'`) ? message : `'${file.name}' could not be read: ${message}`
 		};
+	}
+}
+
+async function knownCountry(country: string | undefined): Promise<string | null> {
+	try {
+		return country ? (await phoneReader(country)).country : null;
+	} catch {
+		return null;
 	}
 }
 

@@ -6,6 +6,15 @@ import type { TableProfile } from '../core/profile';
 import type { QualityReport } from '../core/quality';
 import type { CsvOptions } from '../core/sources/csv-options';
 import type { FileFormat } from '../core/sources/formats/record-batch';
+import type {
+	CustomerExplanation,
+	CustomerHit,
+	IdentityOverview,
+	PairwiseAccuracy,
+	ReviewPair,
+	TruthColumn
+} from '../core/identity/workspace-identity';
+import type { IdentitySettings } from '../core/identity/types';
 
 export type BundleName = 'eh' | 'mvp';
 export type Persistence = 'opfs' | 'memory';
@@ -60,6 +69,8 @@ export interface StartOptions {
 	persistent: boolean;
 	/** The site's own origin: extension requests, if any slipped through, stay on it. */
 	origin: string;
+	/** The country (ISO code) phone numbers without an international prefix belong to; 'FR' if unset. */
+	phoneCountry?: string;
 }
 
 export interface EngineApi {
@@ -103,10 +114,52 @@ export interface EngineApi {
 	profileSource(sourceId: string): Promise<TableProfile>;
 	/** Contactability, validity, duplicates, overlaps, junk and freshness of all sources. */
 	qualityReport(onProgress: ProgressCallback): Promise<QualityReport>;
+	/** The countries whose phone numbers the engine reads (ISO codes such as 'FR'). */
+	phoneCountries(): Promise<string[]>;
+	/**
+	 * Makes `country` the default country of phone numbers written without an international
+	 * prefix, reading every phone of the workspace again with it (one transaction).
+	 */
+	setPhoneCountry(country: string): Promise<void>;
+	/** Resolves the profile records into customers with these settings (one transaction). */
+	runIdentity(settings: IdentitySettings, onProgress: ProgressCallback): Promise<IdentityOverview>;
+	/**
+	 * The last run read back (model, metrics, threshold explorer), and why it is stale against
+	 * `settings` and the workspace as it is now; null when identity resolution never ran.
+	 */
+	identityOverview(settings: IdentitySettings): Promise<IdentityOverview | null>;
+	/** The pairs the model is least sure about, unlabelled, nearest the threshold first. */
+	identityReview(limit: number): Promise<ReviewPair[]>;
+	/** Labels two records as the same person or not; null forgets the label. */
+	decidePair(
+		recordA: string,
+		recordB: string,
+		same: boolean | null,
+		origin: 'manual' | 'review'
+	): Promise<void>;
+	/** Pairwise precision, recall and F1 of the customers against truth columns; null before a run. */
+	identityAccuracy(truths: TruthColumn[]): Promise<PairwiseAccuracy | null>;
+	/** When identity resolution last ran, its threshold and rules; null when it never ran. */
+	identityRun(): Promise<IdentityRunInfo | null>;
+	/**
+	 * A customer's records side by side and every pair of them scored, comparison by comparison;
+	 * null when identity resolution never ran or no customer has this id.
+	 */
+	explainIdentity(customerId: string): Promise<CustomerExplanation | null>;
+	/** Customers by part of a name, an e-mail, a phone, a record or customer id (at most 20). */
+	searchCustomers(text: string): Promise<CustomerHit[]>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */
 	destroyDatabase(): Promise<void>;
+}
+
+/** What a customer's explanation needs to know of the last identity run. */
+export interface IdentityRunInfo {
+	ranAt: number;
+	threshold: number;
+	/** The deterministic rules of that run: a link's reason names one by its id. */
+	rules: { id: string; label: string }[];
 }
 
 /** How a file will be read, as shown to the user before importing it (all choices editable). */

@@ -2,6 +2,7 @@
 // The only module on the page that knows the worker exists.
 import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
+import type { IdentitySettings } from '$lib/core/identity/types';
 import type { Sql } from '$lib/core/sql/sql';
 import EngineWorker from '$workers/engine.worker.ts?worker';
 import type { EngineApi, FileImportChoice, ProgressCallback, StartOptions } from './api';
@@ -33,6 +34,10 @@ export class EngineClient {
 
 	qualityReport(onProgress: ProgressCallback) {
 		return this.api.qualityReport(Comlink.proxy(onProgress));
+	}
+
+	runIdentity(settings: IdentitySettings, onProgress: ProgressCallback) {
+		return this.api.runIdentity(settings, Comlink.proxy(onProgress));
 	}
 
 	terminate(): void {

@@ -12,11 +12,12 @@ import type {
 	FileImportChoice,
 	ImportOutcome,
 	Progress,
+	ProgressCallback,
 	SourceChange,
 	WorkspaceSummary
 } from '$lib/engine/api';
 import { EngineClient } from '$lib/engine/client';
-import { clearSmallState } from '$lib/persist/settings';
+import { clearSmallState, loadSettings, saveSettings } from '$lib/persist/settings';
 import { acquireWorkspaceLock } from './tab-lock';
 
 export type EnginePhase = 'idle' | 'starting' | 'ready' | 'locked' | 'failed';
@@ -43,6 +44,8 @@ export class Workspace {
 	job = $state<Job | null>(null);
 	error = $state<string | null>(null);
 	notice = $state<string | null>(null);
+	/** The country (ISO code) phone numbers without an international prefix are read as. */
+	phoneCountry = $state<string | null>(null);
 	private client: EngineClient | null = null;
 
 	/** The engine client, for state classes of other areas (never for components). */
@@ -67,7 +70,13 @@ export class Workspace {
 				return;
 			}
 			this.client = new EngineClient();
-			this.info = await this.client.start({ persistent: true, origin: location.origin });
+			const { phoneCountry } = await loadSettings();
+			this.info = await this.client.start({
+				persistent: true,
+				origin: location.origin,
+				phoneCountry
+			});
+			this.phoneCountry = phoneCountry;
 			// Ready only once the saved workspace is read, so no page flashes an empty state.
 			this.summary = await this.client.api.workspace();
 			this.phase = 'ready';
@@ -156,8 +165,43 @@ export class Workspace {
 		});
 	}
 
+	/** The countries whose phone numbers the engine reads (ISO codes). */
+	async phoneCountries(): Promise<string[]> {
+		return this.client ? this.client.api.phoneCountries() : [];
+	}
+
+	/** Reads every phone again with `country` as the default country, then remembers it. */
+	async setPhoneCountry(country: string): Promise<void> {
+		const client = this.client;
+		if (!client || this.job) return;
+		await this.runJob(`Reading phone numbers again as ${country} numbers`, async () => {
+			await client.api.setPhoneCountry(country);
+			await saveSettings({ ...(await loadSettings()), phoneCountry: country });
+			this.phoneCountry = country;
+			this.notice = `Phone numbers without an international prefix are now read as ${country} numbers.`;
+		});
+	}
+
 	async profileSource(sourceId: string): Promise<TableProfile | null> {
 		return this.client ? this.client.api.profileSource(sourceId) : null;
+	}
+
+	/**
+	 * Runs another area's long action as the workspace's job: the job bar shows its progress and
+	 * offers cancel. Resolves false when another job is running or the action failed.
+	 */
+	async runAsJob(
+		label: string,
+		work: (client: EngineClient, onProgress: ProgressCallback) => Promise<void>
+	): Promise<boolean> {
+		const client = this.client;
+		if (!client || this.job) return false;
+		let done = false;
+		await this.runJob(label, async () => {
+			await work(client, this.showProgress);
+			done = true;
+		});
+		return done;
 	}
 
 	async cancelJob(): Promise<void> {
