@@ -3,11 +3,12 @@
 import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
 import { ident, sql } from '../sql/sql';
+import { GOLDEN_TABLE } from './golden';
 import { IDENTITY_TABLES } from './tables';
 
 export interface CustomerHit {
 	customerId: string;
-	/** A readable name: the most frequent first and last name among its records. */
+	/** A readable name: the golden record's first and last name. */
 	name: string;
 	email: string | null;
 	records: number;
@@ -31,10 +32,13 @@ export async function findCustomers(db: Db, text: string, limit = 20): Promise<C
 				LIMIT ${limit}
 			)
 			SELECT h.customer_id, count(*) AS records,
-				mode(nullif(trim(coalesce(r.first_name, '') || ' ' || coalesce(r.last_name, '')), '')) AS name,
-				mode(r.email) AS email
+				-- The golden record as people wrote it; the match keys when it is not there.
+				coalesce(any_value(nullif(trim(coalesce(g.first_name, '') || ' ' || coalesce(g.last_name, '')), '')),
+					mode(nullif(trim(coalesce(r.first_name, '') || ' ' || coalesce(r.last_name, '')), ''))) AS name,
+				coalesce(any_value(g.email), mode(r.email)) AS email
 			FROM hits h JOIN ${ident(customer)} c USING (customer_id)
 			JOIN ${ident(record)} r USING (record_id)
+			LEFT JOIN ${ident(GOLDEN_TABLE)} g ON g.customer_id = h.customer_id
 			GROUP BY h.customer_id ORDER BY h.customer_id`)
 	);
 	return rows.map((row) => ({
