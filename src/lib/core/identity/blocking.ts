@@ -133,7 +133,7 @@ export interface BlockingCount {
 	label: string;
 	/** Pairs this rule generates (a pair may come from several rules). */
 	pairs: number;
-	/** Keys skipped because too many records share them. */
+	/** Keys skipped because too many records share them (over the block limit or the budget). */
 	skippedKeys: number;
 	/** False when the rule would generate more pairs than its budget, and so was left out. */
 	used: boolean;
@@ -166,30 +166,48 @@ function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
 		) b ON ${join(equal, ' AND ')} AND a.rid < b.rid`;
 }
 
-/** A keyed rule's pairs (over keys of at most maxBlock records) and its keys skipped as too big. */
-async function keyedRuleSize(
-	db: Db,
-	rule: BlockingRule,
-	maxBlock: number
-): Promise<{ pairs: number; skipped: number }> {
+/** How many keys of a rule hold n records, for each n from 2 up. */
+async function keySizes(db: Db, rule: BlockingRule): Promise<{ n: number; keys: number }[]> {
 	const keys = rule.keys ?? [];
 	const expressions = keys.map((k) => {
 		const column = sql`t.${ident(k.field)}`;
 		return k.expression ? k.expression(column) : column;
 	});
 	const filled = keys.map((k) => sql`t.${ident(k.field)} IS NOT NULL`);
-	const [row] = rowsOf(
-		await db.query(sql`SELECT coalesce(sum(n * (n - 1) / 2) FILTER (WHERE n <= ${maxBlock}), 0) AS pairs,
-			count(*) FILTER (WHERE n > ${maxBlock}) AS skipped
-		FROM (SELECT count(*) AS n FROM ${ident(IDENTITY_TABLES.record)} t
-			WHERE ${join(filled, ' AND ')} GROUP BY ${join(expressions)})`)
-	);
-	return { pairs: Number(row?.pairs ?? 0), skipped: Number(row?.skipped ?? 0) };
+	return rowsOf(
+		await db.query(sql`SELECT n, count(*) AS keys FROM (
+			SELECT count(*) AS n FROM ${ident(IDENTITY_TABLES.record)} t
+			WHERE ${join(filled, ' AND ')} GROUP BY ${join(expressions)}
+		) WHERE n >= 2 GROUP BY n ORDER BY n`)
+	).map((row) => ({ n: Number(row.n), keys: Number(row.keys) }));
 }
 
-/** Pairs a broad rule may generate: a few per record, and never less than a small workspace needs. */
-export function broadRuleBudget(records: number): number {
-	return Math.max(100_000, 5 * records);
+/** Pairs one rule may generate: about one per record, and never less than a small workspace needs. */
+export function ruleBudget(records: number): number {
+	return Math.max(100_000, records);
+}
+
+/**
+ * The largest block a rule keeps: at most maxBlock records, and small enough that the rule's
+ * pairs stay within its budget — the biggest keys (the most common names, the largest towns)
+ * are the ones left out, as they say least about who is who.
+ */
+export function blockCap(
+	sizes: readonly { n: number; keys: number }[],
+	maxBlock: number,
+	budget: number
+): { cap: number; pairs: number; skippedKeys: number } {
+	let cap = 1;
+	let pairs = 0;
+	for (const { n, keys } of sizes) {
+		if (n > maxBlock) break;
+		const more = (keys * n * (n - 1)) / 2;
+		if (pairs + more > budget) break;
+		pairs += more;
+		cap = n;
+	}
+	const skippedKeys = sizes.filter((s) => s.n > cap).reduce((sum, s) => sum + s.keys, 0);
+	return { cap, pairs, skippedKeys };
 }
 
 /**
@@ -206,19 +224,27 @@ export async function candidatePairs(
 	into: string
 ): Promise<{ usable: BlockingRule[]; counts: BlockingCount[] }> {
 	const usable: BlockingRule[] = [];
+	const caps: number[] = [];
 	const counts: BlockingCount[] = [];
 	for (const rule of rules) {
 		if (!ruleFields(rule).every((field) => presentFields.has(field))) continue;
-		const size = rule.keys ? await keyedRuleSize(db, rule, maxBlock) : { pairs: 0, skipped: 0 };
-		const tooBroad = rule.broad === true && size.pairs > broadRuleBudget(records);
+		// Identifier rules need no cap: the junk guard already removed crowded identifiers.
+		const size = rule.keys
+			? blockCap(await keySizes(db, rule), maxBlock, ruleBudget(records))
+			: { cap: maxBlock, pairs: 0, skippedKeys: 0 };
+		// A broad rule left with pairs of twos only says too little to be worth its pairs.
+		const tooBroad = rule.broad === true && size.cap < 3;
 		counts.push({
 			ruleId: rule.id,
 			label: rule.label,
 			pairs: 0,
-			skippedKeys: size.skipped,
+			skippedKeys: size.skippedKeys,
 			used: !tooBroad
 		});
-		if (!tooBroad) usable.push(rule);
+		if (!tooBroad) {
+			usable.push(rule);
+			caps.push(size.cap);
+		}
 	}
 	if (usable.length === 0) {
 		await db.exec(
@@ -226,7 +252,7 @@ export async function candidatePairs(
 		);
 		return { usable, counts };
 	}
-	const parts = usable.map((rule, i) => rulePairs(rule, i, maxBlock));
+	const parts = usable.map((rule, i) => rulePairs(rule, i, caps[i] ?? maxBlock));
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(into)} AS
 		SELECT l, r, bit_or(1::BIGINT << rule) AS rules FROM (${join(parts, ' UNION ALL ')})
 		GROUP BY l, r`);
