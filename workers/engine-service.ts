@@ -53,6 +53,7 @@ import {
 	type ReviewPair,
 	type TruthColumn
 } from '../src/lib/core/identity/workspace-identity';
+import { goldenSample, type GoldenSampleRow } from '../src/lib/core/identity/golden-sample';
 import type { IdentitySettings } from '../src/lib/core/identity/types';
 import { loadRunState } from '../src/lib/core/identity/run-state';
 import type {
@@ -245,7 +246,7 @@ export class EngineService implements EngineApi {
 		await deleteDatabaseFiles(BENCH_DATABASE_FILE);
 	}
 
-	inspectFile(file: File, options?: CsvOptions): Promise<FileInspection> {
+	inspectFile(file: File, options?: CsvOptions, sheet?: string): Promise<FileInspection> {
 		return this.serial(async (db) => {
 			if (!this.intake) throw new Error('The engine is not started.');
 			const entry = await this.intake.add(file);
@@ -256,6 +257,7 @@ export class EngineService implements EngineApi {
 				encodingNote: entry.shape.kind === 'text' ? entry.shape.encoding.reason : null,
 				format: entry.format,
 				formatNote: null,
+				sheets: null,
 				warnings: [],
 				options: null,
 				error: null,
@@ -267,7 +269,7 @@ export class EngineService implements EngineApi {
 			};
 			const refusal = refusalFor(file.name, entry.shape, entry.format);
 			if (refusal) return { ...base, error: refusal };
-			if (isRecordFormat(entry.format)) return inspectRecordFile(db, entry, base);
+			if (isRecordFormat(entry.format)) return inspectRecordFile(db, entry, base, sheet);
 			try {
 				const chosen = options
 					? await completeCsvOptions(db, entry.registeredName, options)
@@ -321,7 +323,7 @@ export class EngineService implements EngineApi {
 						: undefined,
 					records: isRecordFormat(format)
 						? {
-								reader: await openReader(format, file, file.name),
+								reader: await openReader(format, file, file.name, { sheet: choice.sheet }),
 								onBatch: ({ rowsRead, bytesRead }) => {
 									// Between batches: a cancel throws here and the transaction rolls back.
 									db.throwIfCancelled();
@@ -445,6 +447,10 @@ export class EngineService implements EngineApi {
 		});
 	}
 
+	goldenSample(limit: number): Promise<GoldenSampleRow[]> {
+		return this.serial((db) => goldenSample(db, limit));
+	}
+
 	explainIdentity(customerId: string): Promise<CustomerExplanation | null> {
 		return this.serial((db) => explainIdentity(db, customerId));
 	}
@@ -488,16 +494,22 @@ function refusalFor(fileName: string, shape: FileShape, format: FileFormat | nul
 	}
 }
 
-/** Inspects a Parquet, JSON, NDJSON or Excel file: its first rows, kind and roles, its preview. */
+/**
+ * Inspects a Parquet, JSON, NDJSON or Excel file: its first rows, kind and roles, its preview.
+ * A workbook's sheets are kept even when the sheet read fails, so that another can be chosen.
+ */
 async function inspectRecordFile(
 	db: AsyncDb,
 	entry: IntakeFile,
-	base: FileInspection
+	base: FileInspection,
+	sheet: string | undefined
 ): Promise<FileInspection> {
 	const { file, format } = entry;
 	if (!isRecordFormat(format)) return base;
+	let sheets: FileInspection['sheets'] = null;
 	try {
-		const reader = await openReader(format, file, file.name);
+		const reader = await openReader(format, file, file.name, { sheet });
+		sheets = reader.sheets ?? null;
 		const taken: { preview?: Uint8Array } = {};
 		const inspection = await inspectRecords(db, reader, file.name, async (table) => {
 			taken.preview = await db.run(previewQuery(table, 20).text);
@@ -506,6 +518,7 @@ async function inspectRecordFile(
 		const found: FileInspection = {
 			...base,
 			formatNote: inspection.note,
+			sheets,
 			warnings: inspection.warnings,
 			columns: inspection.columns,
 			kind: inspection.kind,
@@ -518,6 +531,7 @@ async function inspectRecordFile(
 		const message = error instanceof Error ? error.message : String(error);
 		return {
 			...base,
+			sheets,
 			error: message.startsWith(`'`) ? message : `'${file.name}' could not be read: ${message}`
 		};
 	}

@@ -1,13 +1,13 @@
 // Importing files in the browser: drag-and-drop and the file picker, the suggested roles, a
-// re-mapping by the user, encodings converted correctly, Parquet, NDJSON and Excel read in the
-// worker, and clear refusals of bad files.
+// re-mapping by the user, encodings converted correctly, Parquet (Snappy, ZSTD, gzip), NDJSON and
+// Excel read in the worker, the sheet of a workbook chosen, and clear refusals of bad files.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NativeDb } from '../../src/cli/native-db';
-import { sql } from '../../src/lib/core/sql/sql';
+import { sql, trusted } from '../../src/lib/core/sql/sql';
 import { buildXlsx } from '../support/xlsx-fixture';
 import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { openApp } from './support/app';
@@ -39,13 +39,14 @@ const SESSIONS = Buffer.from(
 );
 
 /** A Parquet export written by native DuckDB (the browser reads it with hyparquet). */
-async function parquetExport(): Promise<Buffer> {
+async function parquetExport(compression = 'snappy'): Promise<Buffer> {
 	const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-parquet-'));
 	const path = join(dir, 'orders.parquet');
 	const db = await NativeDb.open(':memory:', { threads: '1' });
 	await db.exec(sql`COPY (SELECT 'O' || i AS order_id, 'c' || (i % 50) || '@example.com' AS email,
 		TIMESTAMP '2024-01-01 10:00:00' + INTERVAL (i) HOUR AS ordered_at,
-		(10 + i % 90)::DECIMAL(8,2) AS amount FROM range(3000) t(i)) TO ${path} (FORMAT parquet)`);
+		(10 + i % 90)::DECIMAL(8,2) AS amount FROM range(3000) t(i))
+		TO ${path} (FORMAT parquet, COMPRESSION ${trusted(compression)})`);
 	db.close();
 	const bytes = readFileSync(path);
 	rmSync(dir, { recursive: true, force: true });
@@ -159,6 +160,69 @@ describe('importing files', () => {
 		await orders.getByText('2024-01-01T10:00:00').first().waitFor();
 		await orders.getByTestId('import-confirm').click();
 		await page.getByTestId('notice').filter({ hasText: 'Imported 3,000 rows' }).waitFor();
+	});
+
+	it.each(['zstd', 'gzip'])('imports a Parquet export compressed with %s', async (codec) => {
+		const name = `orders_${codec}.parquet`;
+		await page.getByTestId('file-input').setInputFiles({
+			name,
+			mimeType: 'application/octet-stream',
+			buffer: await parquetExport(codec)
+		});
+		const orders = card(name);
+		await orders.getByTestId('mapping-editor').waitFor();
+		await orders.getByText('3,000 rows in 1 row group').waitFor();
+		await orders.getByText('2024-01-01T10:00:00').first().waitFor();
+		await orders.getByTestId('import-confirm').click();
+		await page.getByTestId('notice').filter({ hasText: 'Imported 3,000 rows' }).waitFor();
+	});
+
+	it('imports the second sheet of a dropped two-sheet workbook, chosen under Sheet', async () => {
+		const workbook = buildXlsx(
+			[
+				{
+					name: 'Stores',
+					rows: [
+						['Store', 'City'],
+						['S1', 'Lyon'],
+						['S2', 'Nantes']
+					]
+				},
+				{
+					name: 'Loyalty members',
+					rows: [
+						['Card', 'Prénom', 'E-mail', 'Joined'],
+						['L1', 'Hélène', 'helene@example.fr', new Date(Date.UTC(2023, 2, 14, 9, 30, 59))],
+						['L2', 'Zoë', 'zoe.loyal@example.fr', new Date(Date.UTC(2023, 5, 1))],
+						['L3', 'Marc', 'marc@example.fr', new Date(Date.UTC(2023, 8, 9, 18, 0, 1))]
+					]
+				}
+			],
+			{ sharedStrings: true }
+		);
+		await dropFile('loyalty.xlsx', Buffer.from(workbook));
+		const loyalty = card('loyalty.xlsx');
+		await loyalty.getByTestId('mapping-editor').waitFor();
+		const sheet = loyalty.getByTestId('import-sheet');
+		expect(await sheet.inputValue()).toBe('Stores');
+		expect(await sheet.locator('option').allTextContents()).toEqual(['Stores', 'Loyalty members']);
+		await loyalty.getByText('Nantes').waitFor();
+
+		await sheet.selectOption('Loyalty members');
+		await loyalty
+			.getByTestId('import-format-note')
+			.filter({ hasText: `Sheet 'Loyalty members'` })
+			.waitFor();
+		expect(await loyalty.getByTestId('import-sheet').inputValue()).toBe('Loyalty members');
+		expect(await loyalty.locator('select[data-column="E-mail"]').inputValue()).toBe('email');
+		expect(await loyalty.locator('select[data-column="Prénom"]').inputValue()).toBe('first_name');
+		await loyalty.getByText('2023-03-14T09:30:59').waitFor();
+		expect(await loyalty.getByText('Nantes').count()).toBe(0);
+		await loyalty.getByTestId('import-confirm').click();
+		await page.getByTestId('notice').filter({ hasText: 'Imported 3 rows' }).waitFor();
+		const rows = page.getByTestId('source-list').locator('tbody tr');
+		await rows.filter({ hasText: 'loyalty.xlsx' }).getByRole('button').first().click();
+		await page.locator('.detail').getByText('zoe.loyal@example.fr').waitFor();
 	});
 
 	it('imports the first sheet with data of an Excel workbook', async () => {

@@ -1,9 +1,11 @@
 // The JavaScript readers for Parquet, JSON, NDJSON and Excel, without an engine: which format a
 // file is, how values become text, and the messages for bad input (naming the file and line).
+import type { FileMetaData } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../src/lib/core/sources/formats/cell-text';
 import { detectFormat } from '../../src/lib/core/sources/formats/detect-format';
 import { openReader, type RecordFormat } from '../../src/lib/core/sources/formats/open-reader';
+import { unreadableCodecs } from '../../src/lib/core/sources/formats/parquet-reader';
 import type { CellText } from '../../src/lib/core/sources/formats/record-batch';
 import { buildXlsx } from '../support/xlsx-fixture';
 
@@ -145,7 +147,8 @@ describe('reading an Excel workbook', () => {
 			['1', 'Zoë', 'x', 'dup', '1990-05-17', 'true', '23.9'],
 			['2', '=HYPERLINK("http://x","y")', null, null, null, 'false', '1234567.5']
 		]);
-		expect(reader.note).toMatch(/Sheet 'Customers' \(the workbook also has 'Notes'/);
+		expect(reader.note).toBe(`Sheet 'Customers' (the workbook also has 'Notes').`);
+		expect(reader.sheets).toEqual({ names: ['Notes', 'Customers'], chosen: 'Customers' });
 		expect(reader.warnings().join(' ')).toMatch(/without a name.*repeats column names/s);
 	});
 
@@ -167,5 +170,24 @@ describe('reading an Excel workbook', () => {
 		]
 	])('refuses an unusable workbook with a clear message (%#)', async (content, message) => {
 		await expect(readAll('xlsx', content, 'b.xlsx')).rejects.toThrow(message);
+	});
+});
+
+describe('Parquet compression codecs', () => {
+	const withCodecs = (...codecs: string[]) =>
+		({
+			row_groups: [{ columns: codecs.map((codec) => ({ meta_data: { codec } })) }]
+		}) as unknown as FileMetaData;
+
+	it.each([
+		[['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'ZSTD', 'BROTLI', 'LZ4', 'LZ4_RAW'], []],
+		[['ZSTD', 'LZO', 'LZO'], ['LZO']]
+	])('of %j, cannot decode %j', (codecs, unreadable) => {
+		expect(unreadableCodecs(withCodecs(...codecs))).toEqual(unreadable);
+	});
+
+	it('can decode every codec hyparquet-compressors decodes', async () => {
+		const { compressors } = await import('hyparquet-compressors');
+		expect(unreadableCodecs(withCodecs(...Object.keys(compressors)))).toEqual([]);
 	});
 });

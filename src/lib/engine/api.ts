@@ -5,7 +5,7 @@ import type { MappedView, ReadingChoice, ReadingDecision } from '../core/mapped'
 import type { TableProfile } from '../core/profile';
 import type { QualityReport } from '../core/quality';
 import type { CsvOptions } from '../core/sources/csv-options';
-import type { FileFormat } from '../core/sources/formats/record-batch';
+import type { FileFormat, WorkbookSheets } from '../core/sources/formats/record-batch';
 import type {
 	CustomerExplanation,
 	CustomerHit,
@@ -14,6 +14,7 @@ import type {
 	ReviewPair,
 	TruthColumn
 } from '../core/identity/workspace-identity';
+import type { GoldenSampleRow } from '../core/identity/golden-sample';
 import type { IdentitySettings } from '../core/identity/types';
 
 export type BundleName = 'eh' | 'mvp';
@@ -92,9 +93,10 @@ export interface EngineApi {
 	runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }>;
 	/**
 	 * Reads a file's first bytes and rows; `options` re-reads a delimited text file with the
-	 * user's choices. Parquet, JSON, NDJSON and Excel files are read in JavaScript in the worker.
+	 * user's choices, `sheet` reads that sheet of an Excel workbook (else its first with data).
+	 * Parquet, JSON, NDJSON and Excel files are read in JavaScript in the worker.
 	 */
-	inspectFile(file: File, options?: CsvOptions): Promise<FileInspection>;
+	inspectFile(file: File, options?: CsvOptions, sheet?: string): Promise<FileInspection>;
 	/** Imports an inspected file as a new source, in one transaction. */
 	importFile(
 		fileId: string,
@@ -142,6 +144,11 @@ export interface EngineApi {
 	/** When identity resolution last ran, its threshold and rules; null when it never ran. */
 	identityRun(): Promise<IdentityRunInfo | null>;
 	/**
+	 * The first `limit` golden records of the last run, customers with most records first; empty
+	 * when identity resolution never ran.
+	 */
+	goldenSample(limit: number): Promise<GoldenSampleRow[]>;
+	/**
 	 * A customer's records side by side and every pair of them scored, comparison by comparison;
 	 * null when identity resolution never ran or no customer has this id.
 	 */
@@ -174,6 +181,8 @@ export interface FileInspection {
 	format: FileFormat | null;
 	/** How a Parquet, JSON or Excel file is read ("Sheet 'Customers' …"), in words. */
 	formatNote: string | null;
+	/** An Excel workbook's sheets and the one read, kept when that sheet cannot be read. */
+	sheets: WorkbookSheets | null;
 	/** Remarks on the columns (renamed, differing between records), in words. */
 	warnings: string[];
 	/** How a delimited text file is read; null for the other formats. */
@@ -194,6 +203,8 @@ export interface FileImportChoice {
 	kind: 'profile' | 'event';
 	/** The delimited text reading options; null for Parquet, JSON, NDJSON and Excel. */
 	options: CsvOptions | null;
+	/** The sheet of an Excel workbook to import; absent for the other formats. */
+	sheet?: string;
 	mapping: ColumnMapping[];
 	/** The source this file is a newer export of. */
 	replaces?: string;

@@ -1,12 +1,14 @@
 // Editing identity settings as plain data: every change returns new settings in one canonical
-// form (keys in the defaults' order, switches listing only what is off), so settings that mean
-// the same compare equal and a run is marked stale only by a real change.
+// form (keys in the defaults' order, switches listing only what is off, golden record settings
+// only when they are not the defaults), so settings that mean the same compare equal and a run
+// is marked stale only by a real change.
 import { RECORD_FIELDS, type RecordField } from '$lib/core/identity/records';
 import {
 	DEFAULT_IDENTITY_SETTINGS,
 	type IdentitySettings,
 	type MatchRule
 } from '$lib/core/identity/types';
+import { keptGolden } from './golden-settings-edit';
 import { FIELD_LABELS } from './identity-view';
 
 function offSwitches(switches: Record<string, boolean> | undefined): Record<string, boolean> {
@@ -36,6 +38,7 @@ function cleanRule(rule: MatchRule): MatchRule {
 export function normaliseSettings(stored: Partial<IdentitySettings> = {}): IdentitySettings {
 	const d = DEFAULT_IDENTITY_SETTINGS;
 	const threshold = Number(stored.threshold);
+	const golden = keptGolden(stored.golden);
 	return {
 		email: {
 			plusTags: stored.email?.plusTags ?? d.email.plusTags,
@@ -49,7 +52,9 @@ export function normaliseSettings(stored: Partial<IdentitySettings> = {}): Ident
 		maxBlockSize: wholeNumber(stored.maxBlockSize, d.maxBlockSize, 2),
 		rules: (stored.rules ?? d.rules).map(cleanRule),
 		blocking: offSwitches(stored.blocking),
-		comparisons: offSwitches(stored.comparisons)
+		comparisons: offSwitches(stored.comparisons),
+		// Listed only when it differs from the defaults, like a switch only when it is off.
+		...(golden ? { golden } : {})
 	};
 }
 

@@ -1,8 +1,10 @@
 // Identity resolution as the Identity page sees it: the settings (kept in IndexedDB), the last
-// run read back with why it is stale, the review queue and the accuracy against truth columns.
+// run read back with why it is stale, a sample of its golden records, the review queue and the
+// accuracy against truth columns.
 // A run is the workspace's job (progress bar, cancel); every other call is one quick request.
 import { SvelteSet } from 'svelte/reactivity';
 import type { TruthColumn } from '$lib/core/identity/accuracy';
+import type { GoldenSampleRow } from '$lib/core/identity/golden-sample';
 import type { IdentitySettings } from '$lib/core/identity/types';
 import type {
 	IdentityOverview,
@@ -16,6 +18,8 @@ import { workspace, type Workspace } from './workspace.svelte';
 
 /** Pairs fetched for the review queue at a time. */
 const QUEUE_SIZE = 20;
+/** Golden records shown of the last run. */
+const SAMPLE_SIZE = 10;
 
 const pairKey = (pair: ReviewPair) => `${pair.recordA.recordId}|${pair.recordB.recordId}`;
 
@@ -24,6 +28,7 @@ export class Identity {
 	truths = $state<TruthColumn[]>([]);
 	overview = $state<IdentityOverview | null>(null);
 	queue = $state<ReviewPair[]>([]);
+	goldenSample = $state<GoldenSampleRow[]>([]);
 	accuracy = $state<PairwiseAccuracy | null>(null);
 	/** The saved settings and the last run have been read. */
 	loaded = $state(false);
@@ -58,6 +63,7 @@ export class Identity {
 				this.overview = await api.identityOverview(this.plainSettings());
 			}
 			this.settingsRead = true;
+			await this.refreshSample();
 			await this.refreshQueue();
 			await this.measure();
 		});
@@ -76,6 +82,7 @@ export class Identity {
 		this.skipped.clear();
 		this.lastLabel = null;
 		await this.attempt(async () => {
+			await this.refreshSample();
 			await this.refreshQueue();
 			await this.measure();
 		});
@@ -152,6 +159,11 @@ export class Identity {
 		}
 		const pairs = await api.identityReview(QUEUE_SIZE + this.skipped.size);
 		this.queue = pairs.filter((p) => !this.skipped.has(pairKey(p))).slice(0, QUEUE_SIZE);
+	}
+
+	private async refreshSample(): Promise<void> {
+		const api = this.api;
+		this.goldenSample = api && this.overview ? await api.goldenSample(SAMPLE_SIZE) : [];
 	}
 
 	private async measure(): Promise<void> {

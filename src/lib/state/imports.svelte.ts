@@ -1,8 +1,8 @@
 // Files on their way in: each one inspected by the engine, shown with its format (and, for
-// delimited text, its reading options), first rows, suggested mapping and how its dates and
-// numbers read, editable, then imported or discarded. A saved mapping (with its reading choices)
-// is re-applied when a file with the same header comes again; a newer export of a source keeps
-// that source's reading choices.
+// delimited text, its reading options; for a workbook, the sheet read), first rows, suggested
+// mapping and how its dates and numbers read, editable, then imported or discarded. A saved
+// mapping (with its reading choices) is re-applied when a file with the same header comes again;
+// a newer export of a source keeps that source's reading choices.
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { SvelteMap } from 'svelte/reactivity';
 import type { ReadingChoice } from '$lib/core/mapped';
@@ -80,7 +80,19 @@ export class Imports {
 		if (old) await this.workspace.engine?.api.discardFile(old);
 	}
 
-	private async inspect(item: PendingImport, options?: CsvOptions): Promise<void> {
+	/**
+	 * Reads another sheet of a workbook: its preview, kind and roles replace the last sheet's, and
+	 * the reading choices made for the last sheet's columns are dropped.
+	 */
+	async chooseSheet(item: PendingImport, sheet: string): Promise<void> {
+		const old = item.inspection?.fileId;
+		item.choices.clear();
+		await this.inspect(item, undefined, sheet);
+		if (old) await this.workspace.engine?.api.discardFile(old);
+		if (item.replaces) await this.keepChoicesOf(item, item.replaces.sourceId);
+	}
+
+	private async inspect(item: PendingImport, options?: CsvOptions, sheet?: string): Promise<void> {
 		item.busy = true;
 		item.error = null;
 		try {
@@ -88,13 +100,16 @@ export class Imports {
 			if (!engine) throw new Error('The engine is not ready yet.');
 			const inspection = await engine.api.inspectFile(
 				item.file,
-				options ? $state.snapshot(options) : undefined
+				options ? $state.snapshot(options) : undefined,
+				sheet
 			);
 			item.inspection = inspection;
 			item.preview = inspection.preview ? tableFromIPC(inspection.preview) : null;
 			item.error = inspection.error;
 			if (inspection.kind) item.kind = inspection.kind.kind;
 			item.roles = Object.fromEntries(inspection.mapping.map((m) => [m.column, m.role]));
+			// Another sheet (or reading) has another header: only its own saved mapping applies.
+			item.remembered = false;
 			await this.applyRemembered(item);
 		} catch (error) {
 			item.error = error instanceof Error ? error.message : String(error);
@@ -126,8 +141,10 @@ export class Imports {
 			name: item.replaces?.name ?? item.name,
 			kind: item.kind,
 			replaces: item.replaces?.sourceId,
-			// Delimited text carries its reading options; the other formats are read as they are.
+			// Delimited text carries its reading options, a workbook its sheet; the other formats
+			// are read as they are.
 			options: inspection.options ? $state.snapshot(inspection.options) : null,
+			sheet: inspection.sheets?.chosen,
 			mapping
 		});
 		if (!outcome) return;

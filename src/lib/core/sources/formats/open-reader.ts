@@ -1,6 +1,6 @@
 // The reader for a file read in JavaScript, by format. Opening reads what a format needs up
-// front (Parquet's footer, a whole JSON document or workbook), so a file that cannot be read is
-// refused at once with its message, before anything is written.
+// front (Parquet's footer, a whole JSON document, a workbook's parts), so a file that cannot be
+// read is refused at once with its message, before anything is written.
 import { jsonReader } from './json-reader';
 import { ndjsonReader } from './ndjson-reader';
 import { parquetReader } from './parquet-reader';
@@ -12,10 +12,16 @@ export type RecordFormat = Exclude<FileFormat, 'csv'>;
 export const isRecordFormat = (format: FileFormat | null): format is RecordFormat =>
 	format !== null && format !== 'csv';
 
+/** How to read a file beyond its format: the sheet of a workbook (else its first with data). */
+export interface RecordChoice {
+	sheet?: string;
+}
+
 export async function openReader(
 	format: RecordFormat,
 	blob: Blob,
-	displayName: string
+	displayName: string,
+	choice: RecordChoice = {}
 ): Promise<RecordReader> {
 	switch (format) {
 		case 'parquet':
@@ -25,6 +31,6 @@ export async function openReader(
 		case 'ndjson':
 			return ndjsonReader(blob, displayName);
 		case 'xlsx':
-			return xlsxReader(blob, displayName);
+			return xlsxReader(blob, displayName, choice.sheet);
 	}
 }

@@ -1,13 +1,18 @@
 // Parquet files read in JavaScript with hyparquet (the browser's DuckDB has no Parquet
 // extension). The file is read through Blob.slice: the footer first, then one row group — or a
 // slice of a large one — at a time, so a file bigger than the memory can still be imported.
-// The tricky point: hyparquet decodes only uncompressed and Snappy data; other codecs are named
-// in a clear refusal before anything is imported.
+// The tricky point: hyparquet itself decodes only uncompressed and Snappy data; the other codecs
+// writers use (ZSTD, gzip, Brotli, LZ4) come from hyparquet-compressors, in JavaScript, with a
+// small Snappy decoder in WebAssembly embedded in its code (nothing is fetched from elsewhere). It
+// is 115 kB (75 kB gzipped, most of it Brotli's dictionary), so it is imported only when a file
+// needs it: a chunk of the site, fetched the first time. LZO, which no common writer uses, is
+// named in a clear refusal before anything is imported.
 import {
 	parquetMetadataAsync,
 	parquetRead,
 	parquetSchema,
 	type AsyncBuffer,
+	type Compressors,
 	type FileMetaData
 } from 'hyparquet';
 import { ColumnNames } from './column-names';
@@ -16,7 +21,33 @@ import { batchRowsFor, type CellText, type RecordReader, type RowBatch } from '.
 
 /** Rows decoded at once from a row group: bounds the memory a huge row group takes. */
 const SLICE_ROWS = 100_000;
-const READABLE_CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
+
+/** What hyparquet decodes itself, and what hyparquet-compressors adds (its `compressors`). */
+const BUILT_IN_CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
+const ADDED_CODECS = new Set(['GZIP', 'ZSTD', 'BROTLI', 'LZ4', 'LZ4_RAW']);
+
+function codecsOf(metadata: FileMetaData): Set<string> {
+	const codecs = new Set<string>();
+	for (const group of metadata.row_groups) {
+		for (const column of group.columns) {
+			if (column.meta_data) codecs.add(column.meta_data.codec);
+		}
+	}
+	return codecs;
+}
+
+/** The compression codecs of a file's columns that Concord cannot decode. */
+export function unreadableCodecs(metadata: FileMetaData): string[] {
+	return [...codecsOf(metadata)].filter(
+		(codec) => !BUILT_IN_CODECS.has(codec) && !ADDED_CODECS.has(codec)
+	);
+}
+
+/** hyparquet-compressors' decoders when the file needs them, loaded on first use. */
+async function compressorsFor(metadata: FileMetaData): Promise<Compressors | undefined> {
+	if ([...codecsOf(metadata)].every((codec) => BUILT_IN_CODECS.has(codec))) return undefined;
+	return (await import('hyparquet-compressors')).compressors;
+}
 
 function blobBuffer(blob: Blob): AsyncBuffer {
 	return {
@@ -27,14 +58,6 @@ function blobBuffer(blob: Blob): AsyncBuffer {
 
 function detail(error: unknown): string {
 	return (error instanceof Error ? error.message : String(error)).replace(/^parquet /, '');
-}
-
-function codecsOf(metadata: FileMetaData): string[] {
-	const codecs = new Set<string>();
-	for (const group of metadata.row_groups) {
-		for (const column of group.columns) if (column.meta_data) codecs.add(column.meta_data.codec);
-	}
-	return [...codecs];
 }
 
 interface GroupSlice {
@@ -78,12 +101,13 @@ export async function parquetReader(blob: Blob, displayName: string): Promise<Re
 			`'${displayName}' cannot be read as Parquet (it may be damaged or incomplete): ${detail(error)}.`
 		);
 	}
-	const unreadable = codecsOf(metadata).filter((codec) => !READABLE_CODECS.has(codec));
+	const unreadable = unreadableCodecs(metadata);
 	if (unreadable.length > 0) {
 		throw new Error(
-			`'${displayName}' is compressed with ${unreadable.join(', ')}, which Concord cannot read yet: save it with Snappy compression (or none), or as CSV.`
+			`'${displayName}' is compressed with ${unreadable.join(', ')}, which Concord cannot read: save it with Snappy, ZSTD or gzip compression (or none), or as CSV.`
 		);
 	}
+	const compressors = await compressorsFor(metadata);
 	const elements = parquetSchema(metadata).children.map((child) => child.element);
 	const names = new ColumnNames();
 	const columns = elements.map((element) => names.add(element.name));
@@ -105,6 +129,7 @@ export async function parquetReader(blob: Blob, displayName: string): Promise<Re
 						rowStart: slice.rowStart,
 						rowEnd: Math.min(slice.rowEnd, limit),
 						parsers: TEXT_PARSERS,
+						compressors,
 						onComplete: (rows) => {
 							decoded = rows;
 						}

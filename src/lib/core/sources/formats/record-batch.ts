@@ -25,10 +25,18 @@ export interface RowBatch {
 	bytesRead: number;
 }
 
+/** The worksheets of a workbook, in order, and the one read. */
+export interface WorkbookSheets {
+	names: string[];
+	chosen: string;
+}
+
 export interface RecordReader {
 	format: FileFormat;
-	/** How the file is read, in words ("Sheet 'Customers' of 2: Customers, Orders"). */
+	/** How the file is read, in words ("Sheet 'Customers' (the workbook also has 'Orders')."). */
 	note: string | null;
+	/** A workbook's sheets, so that the user can choose another; absent for other formats. */
+	sheets?: WorkbookSheets;
 	/** The rows in batches of about `BATCH_ROWS`; at most `limit` rows when it is given. */
 	batches(limit?: number): AsyncGenerator<RowBatch>;
 	/** Remarks found while reading (renamed columns, records with differing fields). */

@@ -1,116 +1,151 @@
-// Excel workbooks (.xlsx) read in JavaScript with read-excel-file (its universal build: no Node
-// or DOM APIs, so it runs in the engine worker and in Node alike). The first sheet that holds
-// data is imported, its first non-empty row as the header; the sheet names are reported. The
-// tricky point: an .xlsx is a zip of XML that must be unpacked whole, so it is held in memory —
-// hence the size limit — and numbers are taken as the text Excel stored, not as JS doubles.
-import readXlsxFile, { type Sheet } from 'read-excel-file/universal';
-import { cellText } from './cell-text';
+// Excel workbooks (.xlsx) read in JavaScript, in the engine worker and in Node alike: the zip
+// archive through Blob.slice, each part's XML scanned as it is inflated (zip-archive.ts,
+// xml-scanner.ts, xlsx-workbook.ts, xlsx-sheet.ts). One worksheet is imported — the one the user
+// chose, else the first that holds data — its first non-empty row as the header; the sheet names
+// are reported so the user can choose another. Numbers are taken as the text Excel stored, not
+// as JavaScript doubles. The tricky point: the shared strings are held in memory for the whole
+// read, hence the size limit; the rows themselves are streamed.
 import { ColumnNames } from './column-names';
-import { batchRowsFor, type CellText, type RecordReader, type RowBatch } from './record-batch';
+import {
+	batchRowsFor,
+	type CellText,
+	type RecordReader,
+	type RowBatch,
+	type WorkbookSheets
+} from './record-batch';
+import { worksheetRows } from './xlsx-sheet';
+import { openWorkbook, type Workbook, type WorksheetPart } from './xlsx-workbook';
+import { ZipArchive } from './zip-archive';
 
 export const MAX_XLSX_BYTES = 128 * 1024 * 1024;
-
-type Cell = string | boolean | Date | null | undefined;
-
-/** Excel's stored number text (1.0000000000000001E-3) in plain notation where that is exact. */
-function numberText(stored: string): string {
-	if (!/e/i.test(stored)) return stored;
-	const plain = String(Number(stored));
-	return /e/i.test(plain) || plain === 'NaN' ? stored : plain;
-}
-
-function text(cell: Cell): CellText {
-	if (cell === '') return null;
-	return cellText(cell);
-}
-
-const isEmptyRow = (row: readonly Cell[]) =>
-	row.every((cell) => cell === null || cell === undefined || cell === '');
-
-/**
- * read-excel-file 9.3 parses a sheet in chunks sized from how long the last chunk took
- * (Date.now), recursing once per chunk and re-concatenating every row read so far after each.
- * A slow start shrinks the chunks and the growing concatenation slows them further: measured here,
- * a 100,000-row sheet overflowed the stack and a 50,000-row one took 18 s. With Date.now frozen
- * while it parses, every chunk looks instant and the chunk size doubles each time: a handful of
- * chunks, linear time. The engine worker runs one call at a time, so nothing else reads the clock
- * meanwhile; the clock is restored whatever happens.
- */
-async function withSteadyChunks<T>(work: () => Promise<T>): Promise<T> {
-	const now = Date.now;
-	const frozen = now();
-	Date.now = () => frozen;
-	try {
-		return await work();
-	} finally {
-		Date.now = now;
-	}
-}
 
 function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-export async function xlsxReader(blob: Blob, displayName: string): Promise<RecordReader> {
+function unreadable(displayName: string, error: unknown): Error {
+	if (error instanceof RangeError) {
+		// A part longer than a JavaScript string can hold (about 500 MB) fails this way.
+		return new Error(
+			`'${displayName}' holds a sheet too large to read as a workbook here: save the sheet as CSV, which is read as a stream.`
+		);
+	}
+	return new Error(
+		`'${displayName}' cannot be read as an Excel workbook (it may be damaged or password-protected): ${describe(error)}.`
+	);
+}
+
+const quoted = (names: string[]) => names.map((name) => `'${name}'`).join(', ');
+
+async function holdsData(workbook: Workbook, sheet: WorksheetPart): Promise<boolean> {
+	// Stops at the first non-empty row: the rest of the sheet is not inflated.
+	for await (const rows of worksheetRows(workbook, sheet)) if (rows.length > 0) return true;
+	return false;
+}
+
+async function chooseSheet(
+	workbook: Workbook,
+	displayName: string,
+	wanted: string | undefined
+): Promise<WorksheetPart> {
+	const names = workbook.worksheets.map((sheet) => sheet.name);
+	if (wanted !== undefined) {
+		const found = workbook.worksheets.find((sheet) => sheet.name === wanted);
+		if (!found)
+			throw new Error(`'${displayName}' has no sheet '${wanted}' (its sheets: ${quoted(names)}).`);
+		return found;
+	}
+	for (const sheet of workbook.worksheets) if (await holdsData(workbook, sheet)) return sheet;
+	throw new Error(
+		names.length === 0
+			? `'${displayName}' has no worksheet: there is nothing to import.`
+			: `'${displayName}' has no data in its sheet${names.length === 1 ? '' : 's'} (${names.join(', ')}): there is nothing to import.`
+	);
+}
+
+/** `sheet` names the worksheet to read; without it, the first that holds data is read. */
+export async function xlsxReader(
+	blob: Blob,
+	displayName: string,
+	sheet?: string
+): Promise<RecordReader> {
 	if (blob.size > MAX_XLSX_BYTES) {
 		throw new Error(
 			`'${displayName}' is an Excel workbook of ${Math.round(blob.size / 2 ** 20)} MB: above 128 MB, save the sheet as CSV, which is read as a stream.`
 		);
 	}
-	let sheets: Sheet<string>[];
+	let workbook: Workbook;
 	try {
-		sheets = await withSteadyChunks(() =>
-			readXlsxFile<string>(blob, { parseNumber: numberText, trim: false })
-		);
+		workbook = await openWorkbook(await ZipArchive.open(blob));
 	} catch (error) {
-		// A sheet's XML longer than a JavaScript string can hold (about 500 MB) fails this way.
-		if (error instanceof RangeError) {
-			throw new Error(
-				`'${displayName}' holds a sheet too large to read as a workbook here: save the sheet as CSV, which is read as a stream.`
-			);
-		}
-		throw new Error(
-			`'${displayName}' cannot be read as an Excel workbook (it may be damaged or password-protected): ${describe(error)}.`
-		);
+		throw unreadable(displayName, error);
 	}
-	const names = sheets.map((s) => s.sheet);
-	const chosen = sheets.find((s) => (s.data as Cell[][]).some((row) => !isEmptyRow(row)));
-	if (!chosen) {
-		throw new Error(
-			`'${displayName}' has no data in its sheet${names.length === 1 ? '' : 's'} (${names.join(', ')}): there is nothing to import.`
-		);
-	}
-	const data = chosen.data as Cell[][];
-	const headerAt = data.findIndex((row) => !isEmptyRow(row));
-	const header = new ColumnNames();
-	const width = data.reduce((widest, row) => Math.max(widest, row.length), 0);
-	for (let c = 0; c < width; c++) header.add(text(data[headerAt]?.[c]));
-	const body = data.slice(headerAt + 1).filter((row) => !isEmptyRow(row));
-	if (body.length === 0) {
-		throw new Error(
-			`'${displayName}' has a header but no rows in sheet '${chosen.sheet}': there is nothing to import.`
-		);
-	}
-	const others = names.filter((name) => name !== chosen.sheet);
+	const chosen = await chooseSheet(workbook, displayName, sheet).catch((error: unknown) => {
+		throw error instanceof Error && error.message.startsWith(`'`)
+			? error
+			: unreadable(displayName, error);
+	});
+	const names = workbook.worksheets.map((s) => s.name);
+	const others = names.filter((name) => name !== chosen.name);
+	const sheets: WorkbookSheets = { names, chosen: chosen.name };
+	let header = new ColumnNames();
 	return {
 		format: 'xlsx',
 		note:
 			others.length === 0
-				? `Sheet '${chosen.sheet}'.`
-				: `Sheet '${chosen.sheet}' (the workbook also has ${others.map((n) => `'${n}'`).join(', ')}; only the first sheet with data is imported).`,
+				? `Sheet '${chosen.name}'.`
+				: `Sheet '${chosen.name}' (the workbook also has ${quoted(others)}).`,
+		sheets,
 		warnings: () => header.warnings(displayName),
 		async *batches(limit = Infinity): AsyncGenerator<RowBatch> {
-			const size = batchRowsFor(width);
-			const end = Math.min(body.length, limit);
-			for (let at = 0; at < end; at += size) {
-				const last = Math.min(end, at + size);
-				const rows = body.slice(at, last).map((row) => row.map(text));
-				yield {
-					columns: header.names,
-					rows,
-					bytesRead: Math.round((blob.size * last) / Math.max(1, body.length))
-				};
+			header = new ColumnNames();
+			let headerRead = false;
+			let written = 0;
+			let bytesRead = 0;
+			let pending: CellText[][] = [];
+			const batch = (): RowBatch => {
+				const rows = pending;
+				pending = [];
+				written += rows.length;
+				return { columns: [...header.names], rows, bytesRead };
+			};
+			const reading = worksheetRows(workbook, chosen, (read) => {
+				bytesRead = read;
+			});
+			try {
+				for await (const rows of reading) {
+					for (const row of rows) {
+						if (!headerRead) {
+							for (const cell of row) header.add(cell);
+							headerRead = true;
+							continue;
+						}
+						// A row wider than the header brings unnamed columns (column7, …).
+						while (header.names.length < row.length) header.add(null);
+						while (row.length < header.names.length) row.push(null);
+						pending.push(row);
+						if (written + pending.length >= limit) {
+							yield batch();
+							return;
+						}
+						if (pending.length >= batchRowsFor(header.names.length)) yield batch();
+					}
+				}
+			} catch (error) {
+				throw unreadable(displayName, error);
 			}
+			if (!headerRead) {
+				throw new Error(
+					`'${displayName}' has no data in sheet '${chosen.name}': there is nothing to import.`
+				);
+			}
+			if (written + pending.length === 0) {
+				throw new Error(
+					`'${displayName}' has a header but no rows in sheet '${chosen.name}': there is nothing to import.`
+				);
+			}
+			bytesRead = blob.size;
+			if (pending.length > 0) yield batch();
 		}
 	};
 }
