@@ -3,9 +3,15 @@
 import { csvImport } from './csv-import';
 import { demoLoad } from './demo-load';
 import { groupbyEvents } from './groupby-events';
+import { identity } from './identity';
 import type { BenchScenario } from './scenario';
 
-export const BENCH_SCENARIOS: readonly BenchScenario[] = [demoLoad, csvImport, groupbyEvents];
+export const BENCH_SCENARIOS: readonly BenchScenario[] = [
+	demoLoad,
+	csvImport,
+	groupbyEvents,
+	identity
+];
 
 export function findScenario(name: string): BenchScenario {
 	const scenario = BENCH_SCENARIOS.find((s) => s.name === name);
