@@ -36,6 +36,7 @@ export const RECORD_FIELDS = [
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
 const EMAIL_SPLIT = '[;,\\s]+';
+const EMAIL_SEPARATOR = '[;,\\s]';
 
 /** An e-mail address as matched: lower case, and with the provider rules when they are on. */
 export function emailMatchForm(address: Sql, rules: EmailRules): Sql {
@@ -73,20 +74,47 @@ function compactCode(value: Sql): Sql {
 	return sql`nullif(upper(regexp_replace(${value}, '[^0-9A-Za-z]', '', 'g')), '')`;
 }
 
+const NO_TEXT = sql`[]::VARCHAR[]`;
+
+/**
+ * A list without repeats, in its order: the first address of a cell is the record's e-mail.
+ * (list_distinct does not keep the order.)
+ */
+function distinctInOrder(list: Sql): Sql {
+	return sql`list_filter(${list}, (x, i) -> list_position(${list}, x) = i)`;
+}
+
+/**
+ * The record's e-mail addresses in match form, the cells split at separators. A cell holding
+ * one address — nearly all of them — skips the split: list lambdas cost four times as much.
+ */
+function emailListOf(emails: readonly Sql[], rules: EmailRules): Sql {
+	if (emails.length === 0) return NO_TEXT;
+	const split = distinctInOrder(
+		sql`list_filter(list_transform(flatten([${join(
+			emails.map((e) => sql`coalesce(regexp_split_to_array(${e}, ${EMAIL_SPLIT}), [])`)
+		)}]), x -> ${emailMatchForm(sql`lower(trim(x))`, rules)}), x -> x LIKE '_%@_%._%')`
+	);
+	const [only] = emails;
+	if (emails.length > 1 || !only) return split;
+	const form = emailMatchForm(sql`lower(trim(${only}))`, rules);
+	return sql`CASE WHEN ${only} IS NULL THEN ${NO_TEXT}
+		WHEN regexp_matches(${only}, ${EMAIL_SEPARATOR}) THEN ${split}
+		WHEN ${form} LIKE '_%@_%._%' THEN [${form}] ELSE ${NO_TEXT} END`;
+}
+
+/** The record's phone numbers, without repeats. */
+function phoneListOf(phones: readonly Sql[]): Sql {
+	const [only] = phones;
+	if (!only) return NO_TEXT;
+	if (phones.length === 1) return sql`CASE WHEN ${only} IS NULL THEN ${NO_TEXT} ELSE [${only}] END`;
+	return distinctInOrder(sql`list_filter([${join(phones)}], x -> x IS NOT NULL)`);
+}
+
 /** The SELECT reading one source's mapped view into the identity record's columns. */
 function sourceSelect(source: IdentitySource, rules: EmailRules): Sql {
-	const emails = columnsOf(source, 'email');
-	const emailList =
-		emails.length === 0
-			? sql`[]::VARCHAR[]`
-			: sql`list_distinct(list_filter(list_transform(flatten([${join(
-					emails.map((e) => sql`coalesce(regexp_split_to_array(${e}, ${EMAIL_SPLIT}), [])`)
-				)}]), x -> ${emailMatchForm(sql`lower(trim(x))`, rules)}), x -> x LIKE '_%@_%._%'))`;
-	const phones = [...columnsOf(source, 'phone'), ...columnsOf(source, 'mobile')];
-	const phoneList =
-		phones.length === 0
-			? sql`[]::VARCHAR[]`
-			: sql`list_distinct(list_filter([${join(phones)}], x -> x IS NOT NULL))`;
+	const emailList = emailListOf(columnsOf(source, 'email'), rules);
+	const phoneList = phoneListOf([...columnsOf(source, 'phone'), ...columnsOf(source, 'mobile')]);
 	const fullName = keyOf(source, 'full_name');
 	const firstName =
 		keyOf(source, 'first_name') ??
