@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/core/db';
+import { COMPARISONS, levelOf, sideOf } from '../../src/lib/core/identity/comparisons';
 import { profileIdentitySources } from '../../src/lib/core/identity/identity-sources';
 import { buildIdentityRecords } from '../../src/lib/core/identity/records';
 import { rowsOf } from '../../src/lib/core/sql/rows';
@@ -102,6 +103,31 @@ describe.each(engines)('identity records ($name)', (engine) => {
 			'email:flo@ito.jp:1',
 			'email:robertray@gmail.com:2',
 			'phone:+33612345678:2'
+		]);
+	});
+
+	it('compares every address and number of records that hold several', async () => {
+		await records();
+		const level = (id: string) => {
+			const comparison = COMPARISONS.find((c) => c.id === id);
+			if (!comparison) throw new Error(id);
+			return levelOf(comparison, sideOf('a'), sideOf('b'));
+		};
+		const rows = rowsOf(
+			await db.query(sql`SELECT a.first_name || '-' || b.first_name AS pair,
+				${level('email')} AS email, ${level('phone')} AS phone
+				FROM cc_id_record a JOIN cc_id_record b ON a.rid < b.rid
+				WHERE a.first_name IN ('ann', 'bob', 'di') AND b.first_name IN ('bob', 'di', 'flo')
+				ORDER BY pair`)
+		);
+		// 0: shared (the second address of each); 2: different; -1: not compared (missing).
+		expect(rows.map((r) => `${r.pair} ${r.email} ${r.phone}`)).toEqual([
+			'ann-bob 2 -1',
+			'ann-di -1 0',
+			'ann-flo 2 -1',
+			'bob-di -1 -1',
+			'bob-flo 0 -1',
+			'di-flo -1 -1'
 		]);
 	});
 });

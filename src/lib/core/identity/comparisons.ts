@@ -5,8 +5,11 @@
 import { ident, join, sql, type Sql } from '../sql/sql';
 import type { RecordField } from './records';
 
-/** What a comparison reads of a record: a field, or its lists of e-mail addresses and phones. */
-export type PairField = RecordField | 'emails' | 'phones';
+/**
+ * What a comparison reads of a record: a field, or its list of e-mail addresses or phones when
+ * it holds several (NULL otherwise).
+ */
+export type PairField = RecordField | 'emails_if_several' | 'phones_if_several';
 
 /** A field of the left or the right record of a pair. */
 export type Side = (field: PairField) => Sql;
@@ -29,6 +32,19 @@ export interface Comparison {
 }
 
 export const DIFFERENT = 'different';
+
+/**
+ * The first values are equal, or the records' lists share one (a record without a list of
+ * several has its one value).
+ */
+function shareOne(
+	field: 'email' | 'phone',
+	list: 'emails_if_several' | 'phones_if_several'
+): ComparisonLevel['when'] {
+	return (l, r) => sql`CASE WHEN ${l(field)} = ${r(field)} THEN true
+		WHEN ${l(list)} IS NULL AND ${r(list)} IS NULL THEN false
+		ELSE list_has_any(coalesce(${l(list)}, [${l(field)}]), coalesce(${r(list)}, [${r(field)}])) END`;
+}
 
 function same(field: RecordField): ComparisonLevel {
 	return { label: 'exact', when: (l, r) => sql`${l(field)} = ${r(field)}` };
@@ -148,7 +164,7 @@ export const COMPARISONS: readonly Comparison[] = [
 		levels: [
 			{
 				label: 'exact, or another address shared',
-				when: (l, r) => sql`len(list_intersect(${l('emails')}, ${r('emails')})) > 0`
+				when: shareOne('email', 'emails_if_several')
 			},
 			// Not 'same name before the @': addresses are often made of the person's names, so
 			// namesakes share it and it would count the names a second time. And addresses that
@@ -168,7 +184,7 @@ export const COMPARISONS: readonly Comparison[] = [
 		levels: [
 			{
 				label: 'exact, or another number shared',
-				when: (l, r) => sql`len(list_intersect(${l('phones')}, ${r('phones')})) > 0`
+				when: shareOne('phone', 'phones_if_several')
 			},
 			{
 				label: 'same last eight digits',

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { placeholderOf } from '../quality/identifiers';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql } from '../sql/sql';
+import { ifSeveral } from './records';
 import { IDENTITY_TABLES } from './tables';
 
 export interface JunkIdentifier {
@@ -72,7 +73,9 @@ export async function guardJunk(db: Db, crowded: number): Promise<JunkIdentifier
 				coalesce(list(i.value) FILTER (WHERE i.kind = 'loyalty_id'), []) AS loyalty_ids
 			FROM ${ident(identifier)} i JOIN ${ident(junk)} USING (kind, value) GROUP BY i.rid
 		) j WHERE t.rid = j.rid`);
-	await db.exec(sql`UPDATE ${ident(record)} SET email = emails[1], phone = phones[1]`);
+	await db.exec(sql`UPDATE ${ident(record)} SET email = emails[1], phone = phones[1],
+		emails_if_several = ${ifSeveral(sql`emails`)}, phones_if_several = ${ifSeveral(sql`phones`)}
+		WHERE rid IN (SELECT i.rid FROM ${ident(identifier)} i JOIN ${ident(junk)} USING (kind, value))`);
 	await guardBirthDates(db, crowded);
 	return rowsOf(
 		await db.query(sql`SELECT kind, value, records, reason FROM ${ident(junk)}

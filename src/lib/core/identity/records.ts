@@ -145,9 +145,19 @@ function sourceSelect(source: IdentitySource, rules: EmailRules): Sql {
 }
 
 /**
+ * The list when it holds several values, else NULL. Pairs compare their first e-mail and phone,
+ * and the whole lists only when a record has several: carrying lists through the pair joins
+ * costs more than the comparisons themselves, and a NULL costs next to nothing.
+ */
+export function ifSeveral(list: Sql): Sql {
+	return sql`CASE WHEN len(${list}) > 1 THEN ${list} END`;
+}
+
+/**
  * Builds the record table (rid, record_id, source_id, the compared fields, emails and phones
- * lists) and the identifier table (rid, kind, value). The scalar `email` and `phone` are each
- * record's first address and number; every one of them is an identifier.
+ * lists, and those lists again when they hold several values) and the identifier table (rid,
+ * kind, value). The scalar `email` and `phone` are each record's first address and number;
+ * every one of them is an identifier.
  */
 export async function buildIdentityRecords(
 	db: Db,
@@ -163,7 +173,8 @@ export async function buildIdentityRecords(
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(record)} AS
 		SELECT (row_number() OVER (ORDER BY source_id, record_id) - 1)::INTEGER AS rid, record_id, source_id,
 			first_name, last_name, birth_date, emails[1] AS email, phones[1] AS phone,
-			postcode, city, street, house_number, national_id, loyalty_id, gender, emails, phones
+			postcode, city, street, house_number, national_id, loyalty_id, gender, emails, phones,
+			${ifSeveral(sql`emails`)} AS emails_if_several, ${ifSeveral(sql`phones`)} AS phones_if_several
 		FROM (${union})`);
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(identifier)} AS
 		SELECT rid, 'email' AS kind, unnest(emails) AS value FROM ${ident(record)}
