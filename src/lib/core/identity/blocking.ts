@@ -142,11 +142,15 @@ export interface BlockingCount {
 function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
 	const { record, identifier, junk } = IDENTITY_TABLES;
 	if (rule.identifier) {
-		return sql`SELECT a.rid AS l, b.rid AS r, ${index} AS rule
-			FROM ${ident(identifier)} a JOIN ${ident(identifier)} b
-				ON a.kind = ${rule.identifier} AND b.kind = ${rule.identifier}
-				AND a.value = b.value AND a.rid < b.rid
-			WHERE NOT EXISTS (SELECT 1 FROM ${ident(junk)} j WHERE j.kind = a.kind AND j.value = a.value)`;
+		// Junk is left out before the self-join: a placeholder shared by thousands of records
+		// would otherwise make millions of pairs only to drop them.
+		const held = sql`SELECT rid, value FROM ${ident(identifier)} i WHERE i.kind = ${rule.identifier}
+			AND NOT EXISTS (SELECT 1 FROM ${ident(junk)} j WHERE j.kind = i.kind AND j.value = i.value)`;
+		return sql`SELECT * FROM (
+			WITH held AS (${held})
+			SELECT a.rid AS l, b.rid AS r, ${index} AS rule
+			FROM held a JOIN held b ON a.value = b.value AND a.rid < b.rid
+		)`;
 	}
 	const keys = rule.keys ?? [];
 	const expressions = keys.map((k, i) => {
@@ -156,14 +160,19 @@ function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
 	const filled = keys.map((k) => sql`t.${ident(k.field)} IS NOT NULL`);
 	const names = keys.map((_, i) => ident(`k${i}`));
 	const equal = keys.map((_, i) => sql`a.${ident(`k${i}`)} = b.${ident(`k${i}`)}`);
-	return sql`SELECT a.rid AS l, b.rid AS r, ${index} AS rule FROM (
-			SELECT * FROM (
-				SELECT rid, ${join(expressions)}, count(*) OVER (PARTITION BY ${join(names)}) AS n
-				FROM ${ident(record)} t WHERE ${join(filled, ' AND ')}
-			) WHERE n <= ${maxBlock}
-		) a JOIN (
-			SELECT rid, ${join(expressions)} FROM ${ident(record)} t WHERE ${join(filled, ' AND ')}
-		) b ON ${join(equal, ' AND ')} AND a.rid < b.rid`;
+	// Only records whose key is shared, by no more than the cap, enter the self-join: a GROUP
+	// BY finds those keys for less than a window would, and most keys are held by one record.
+	return sql`SELECT * FROM (
+			WITH keyed AS (
+				SELECT rid, ${join(expressions)} FROM ${ident(record)} t WHERE ${join(filled, ' AND ')}
+			), blocks AS (
+				SELECT ${join(names)} FROM keyed GROUP BY ALL HAVING count(*) BETWEEN 2 AND ${maxBlock}
+			), members AS (
+				SELECT * FROM keyed SEMI JOIN blocks USING (${join(names)})
+			)
+			SELECT a.rid AS l, b.rid AS r, ${index} AS rule
+			FROM members a JOIN members b ON ${join(equal, ' AND ')} AND a.rid < b.rid
+		)`;
 }
 
 /** How many keys of a rule hold n records, for each n from 2 up. */
