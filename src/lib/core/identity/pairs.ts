@@ -75,10 +75,14 @@ export async function randomPairLevels(
 		)
 	);
 	const [row] = rowsOf(
+		// The sample is drawn on the record numbers alone, then read: a top-N over whole records
+		// would carry every column of every record through the sort.
 		await db.query(sql`WITH s AS (
-				SELECT * FROM ${record} ORDER BY hash(rid + 7919) LIMIT ${sampleRecords}
+				SELECT * FROM ${record} WHERE rid IN (
+					SELECT rid FROM ${record} ORDER BY hash(rid + 7919) LIMIT ${sampleRecords})
 			), t AS (
-				SELECT * FROM ${record} ORDER BY hash(rid + 104729) LIMIT ${sampleRecords}
+				SELECT * FROM ${record} WHERE rid IN (
+					SELECT rid FROM ${record} ORDER BY hash(rid + 104729) LIMIT ${sampleRecords})
 			), compared AS (
 				SELECT ${join(levels)} FROM s a JOIN t b ON a.rid <> b.rid
 			)
