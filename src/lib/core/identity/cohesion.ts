@@ -9,11 +9,14 @@ import { rowsOf } from '../sql/rows';
 import { ident, join, sql } from '../sql/sql';
 import { compareCandidates } from './pairs';
 import { isLink } from './links';
-import { conflictPair, scorePairs, type ScoringModel } from './score';
+import { conflictPair, type ScoringModel } from './score';
 import { IDENTITY_TABLES } from './tables';
 
+const MEMBERS = 'cc_id_member';
 const MEMBER_CANDIDATES = 'cc_id_member_candidate';
 const MEMBER_PAIRS = 'cc_id_member_pair';
+/** The fields conflictPair reads: a member pair that was no candidate is compared on these only. */
+const CONFLICT_FIELDS = ['first_name', 'birth_date'];
 /** Rows written back per statement. */
 const BATCH = 2000;
 
@@ -33,6 +36,7 @@ export interface CohesionResult {
 export interface MemberPair {
 	l: number;
 	r: number;
+	/** Its match probability; 0 for a pair that was no candidate (never a link a cut weighs). */
 	p: number;
 	/** A link: the pair alone would join the two records. */
 	link: boolean;
@@ -110,7 +114,7 @@ export async function splitLooseClusters(
 	householdGuard: boolean,
 	maxSize = 200
 ): Promise<CohesionResult> {
-	const { cluster } = IDENTITY_TABLES;
+	const { cluster, pair } = IDENTITY_TABLES;
 	const sizes = rowsOf(
 		await db.query(sql`SELECT label, count(*) AS n FROM ${ident(cluster)} GROUP BY label
 			HAVING count(*) >= 3 ORDER BY n DESC`)
@@ -118,29 +122,35 @@ export async function splitLooseClusters(
 	const oversized = sizes.filter((s) => s.n > maxSize).map((s) => s.n);
 	const checked = sizes.filter((s) => s.n <= maxSize);
 	if (checked.length === 0) return { checked: 0, split: 0, parts: 0, flagged: 0, oversized };
-	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(MEMBER_CANDIDATES)} AS
+	// Member pairs that were candidate pairs were compared and scored with the same model
+	// already. The others are no link but for a decision, which no cut undoes, so they only
+	// need telling whether they are a conflict.
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(MEMBERS)} AS
 		WITH c AS (
 			SELECT node, label FROM ${ident(cluster)} WHERE label IN (
 				SELECT label FROM ${ident(cluster)} GROUP BY label HAVING count(*) BETWEEN 3 AND ${maxSize})
 		)
-		SELECT a.node AS l, b.node AS r, 0::BIGINT AS rules FROM c a JOIN c b ON a.label = b.label AND a.node < b.node`);
-	await compareCandidates(db, model.comparisons, MEMBER_CANDIDATES, MEMBER_PAIRS);
-	await scorePairs(db, model, MEMBER_PAIRS);
-	// A member pair meets a rule when the candidate pair of the same records did.
+		SELECT a.label, a.node AS l, b.node AS r FROM c a JOIN c b ON a.label = b.label AND a.node < b.node`);
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(MEMBER_CANDIDATES)} AS
+		SELECT l, r, 0::BIGINT AS rules FROM ${ident(MEMBERS)} ANTI JOIN ${ident(pair)} USING (l, r)`);
+	const conflictComparisons = model.comparisons.filter((c) => CONFLICT_FIELDS.includes(c.id));
+	await compareCandidates(db, conflictComparisons, MEMBER_CANDIDATES, MEMBER_PAIRS);
+	const unlike = sql`CASE WHEN p.l IS NULL THEN ${conflictPair(model.comparisons, sql`m`)}
+		ELSE ${conflictPair(model.comparisons, sql`p`)} END`;
 	const rows = rowsOf(
-		await db.query(sql`SELECT c.label, m.l, m.r, m.probability AS p,
+		await db.query(sql`SELECT x.label, x.l, x.r, coalesce(p.probability, 0) AS p,
 				${isLink(threshold, householdGuard)} AS link,
 				coalesce(d.same, FALSE) AS kept, p.rule IS NOT NULL AS by_rule,
-				CASE WHEN d.same = FALSE THEN 'decided'
-					WHEN ${conflictPair(model.comparisons, sql`m`)} AND d.same IS NULL THEN 'data' END AS conflict
-			FROM ${ident(MEMBER_PAIRS)} m
-			JOIN ${ident(cluster)} c ON c.node = m.l
-			LEFT JOIN ${ident(IDENTITY_TABLES.pair)} p ON p.l = m.l AND p.r = m.r
-			LEFT JOIN cc_id_decided d ON d.l = m.l AND d.r = m.r
-			ORDER BY c.label`)
+				CASE WHEN d.same = FALSE THEN 'decided' WHEN ${unlike} AND d.same IS NULL THEN 'data' END AS conflict
+			FROM ${ident(MEMBERS)} x
+			LEFT JOIN ${ident(pair)} p ON p.l = x.l AND p.r = x.r
+			LEFT JOIN ${ident(MEMBER_PAIRS)} m ON m.l = x.l AND m.r = x.r
+			LEFT JOIN cc_id_decided d ON d.l = x.l AND d.r = x.r
+			ORDER BY x.label`)
 	);
-	await db.exec(sql`DROP TABLE IF EXISTS ${ident(MEMBER_CANDIDATES)}`);
-	await db.exec(sql`DROP TABLE IF EXISTS ${ident(MEMBER_PAIRS)}`);
+	for (const table of [MEMBERS, MEMBER_CANDIDATES, MEMBER_PAIRS]) {
+		await db.exec(sql`DROP TABLE IF EXISTS ${ident(table)}`);
+	}
 	const byLabel = new Map<number, MemberPair[]>();
 	for (const row of rows) {
 		const label = Number(row.label);
