@@ -139,8 +139,22 @@ export interface BlockingCount {
 	used: boolean;
 }
 
+/** The records holding every field of a key rule, with their key parts as k0, k1… */
+function keyedRecords(rule: BlockingRule): { keyed: Sql; names: Sql[] } {
+	const keys = rule.keys ?? [];
+	const names = keys.map((_, i) => ident(`k${i}`));
+	const parts = keys.map((k, i) => {
+		const column = sql`t.${ident(k.field)}`;
+		return sql`${k.expression ? k.expression(column) : column} AS ${names[i] as Sql}`;
+	});
+	const filled = keys.map((k) => sql`t.${ident(k.field)} IS NOT NULL`);
+	const keyed = sql`SELECT rid, ${join(parts)} FROM ${ident(IDENTITY_TABLES.record)} t
+		WHERE ${join(filled, ' AND ')}`;
+	return { keyed, names };
+}
+
 function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
-	const { record, identifier, junk } = IDENTITY_TABLES;
+	const { identifier, junk } = IDENTITY_TABLES;
 	if (rule.identifier) {
 		// Junk is left out before the self-join: a placeholder shared by thousands of records
 		// would otherwise make millions of pairs only to drop them.
@@ -152,20 +166,12 @@ function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
 			FROM held a JOIN held b ON a.value = b.value AND a.rid < b.rid
 		)`;
 	}
-	const keys = rule.keys ?? [];
-	const expressions = keys.map((k, i) => {
-		const column = sql`t.${ident(k.field)}`;
-		return sql`${k.expression ? k.expression(column) : column} AS ${ident(`k${i}`)}`;
-	});
-	const filled = keys.map((k) => sql`t.${ident(k.field)} IS NOT NULL`);
-	const names = keys.map((_, i) => ident(`k${i}`));
-	const equal = keys.map((_, i) => sql`a.${ident(`k${i}`)} = b.${ident(`k${i}`)}`);
+	const { keyed, names } = keyedRecords(rule);
+	const equal = names.map((name) => sql`a.${name} = b.${name}`);
 	// Only records whose key is shared, by no more than the cap, enter the self-join: a GROUP
 	// BY finds those keys for less than a window would, and most keys are held by one record.
 	return sql`SELECT * FROM (
-			WITH keyed AS (
-				SELECT rid, ${join(expressions)} FROM ${ident(record)} t WHERE ${join(filled, ' AND ')}
-			), blocks AS (
+			WITH keyed AS (${keyed}), blocks AS (
 				SELECT ${join(names)} FROM keyed GROUP BY ALL HAVING count(*) BETWEEN 2 AND ${maxBlock}
 			), members AS (
 				SELECT * FROM keyed SEMI JOIN blocks USING (${join(names)})
@@ -177,16 +183,10 @@ function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
 
 /** How many keys of a rule hold n records, for each n from 2 up. */
 async function keySizes(db: Db, rule: BlockingRule): Promise<{ n: number; keys: number }[]> {
-	const keys = rule.keys ?? [];
-	const expressions = keys.map((k) => {
-		const column = sql`t.${ident(k.field)}`;
-		return k.expression ? k.expression(column) : column;
-	});
-	const filled = keys.map((k) => sql`t.${ident(k.field)} IS NOT NULL`);
+	const { keyed, names } = keyedRecords(rule);
 	return rowsOf(
 		await db.query(sql`SELECT n, count(*) AS keys FROM (
-			SELECT count(*) AS n FROM ${ident(IDENTITY_TABLES.record)} t
-			WHERE ${join(filled, ' AND ')} GROUP BY ${join(expressions)}
+			SELECT count(*) AS n FROM (${keyed}) GROUP BY ${join(names)}
 		) WHERE n >= 2 GROUP BY n ORDER BY n`)
 	).map((row) => ({ n: Number(row.n), keys: Number(row.keys) }));
 }
