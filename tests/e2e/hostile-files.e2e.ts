@@ -3,33 +3,25 @@
 // never crashes, and what is shown stays text (no formula, HTML or SQL takes effect).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { openApp } from './support/app';
-import { startSite } from './support/site';
+import { closeSession, openSession, type Session } from './support/session';
 
-let site: { url: string; close: () => Promise<void> };
-let browser: LaunchedBrowser;
+let session: Session | undefined;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-	site = await startSite();
-	browser = await launchBrowser();
-	page = await browser.context.newPage();
-	page.on('pageerror', (error) => pageErrors.push(error.message));
+	session = await openSession();
+	({ page, pageErrors } = session);
 	page.on('dialog', async (dialog) => {
 		dialogs.push(dialog.message());
 		await dialog.dismiss();
 	});
-	await openApp(page, site.url, '/sources');
+	await openApp(page, session.site.url, '/sources');
 });
 
-afterAll(async () => {
-	await browser.close();
-	await removeProfile(browser.profileDir);
-	await site.close();
-});
+afterAll(() => closeSession(session));
 
 const card = (name: string) => page.getByTestId('import-card').filter({ hasText: name });
 

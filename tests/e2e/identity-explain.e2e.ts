@@ -4,20 +4,18 @@
 // run, and a clear message for an id no customer has.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { loadDemo, openApp } from './support/app';
-import { startSite } from './support/site';
+import { closeSession, openSession, type Session } from './support/session';
+import type { Site } from './support/site';
 
-let site: { url: string; close: () => Promise<void> };
-let browser: LaunchedBrowser;
+let session: Session | undefined;
+let site: Site;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-	site = await startSite();
-	browser = await launchBrowser();
-	page = await browser.context.newPage();
-	page.on('pageerror', (error) => errors.push(error.message));
+	session = await openSession();
+	({ page, site, pageErrors: errors } = session);
 	await openApp(page, site.url);
 	await loadDemo(page, 1000);
 	await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
@@ -26,11 +24,7 @@ beforeAll(async () => {
 	await run.filter({ hasText: 'Re-run' }).waitFor({ timeout: 120_000 });
 });
 
-afterAll(async () => {
-	await browser?.close();
-	if (browser) await removeProfile(browser.profileDir);
-	await site?.close();
-});
+afterAll(() => closeSession(session));
 
 describe('explaining a customer', () => {
 	it('finds customers by name and opens one with several records', async () => {

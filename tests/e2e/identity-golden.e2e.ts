@@ -4,16 +4,14 @@
 // reload and find the changes kept; reset to the defaults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { loadDemo, openApp } from './support/app';
-import { startSite } from './support/site';
+import { closeSession, openSession, type Session } from './support/session';
 
 const RUN_TIMEOUT = 120_000;
 
-let site: { url: string; close: () => Promise<void> };
-let browser: LaunchedBrowser;
+let session: Session | undefined;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 const emailField = () => page.getByTestId('golden-field-email');
 const rulesOf = (field = emailField()) =>
@@ -32,11 +30,9 @@ async function jobDone(): Promise<void> {
 }
 
 beforeAll(async () => {
-	site = await startSite();
-	browser = await launchBrowser();
-	page = await browser.context.newPage();
-	page.on('pageerror', (error) => errors.push(error.message));
-	await openApp(page, site.url);
+	session = await openSession();
+	({ page, pageErrors: errors } = session);
+	await openApp(page, session.site.url);
 	await loadDemo(page, 1000);
 	await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
 	const run = page.getByTestId('run-identity');
@@ -45,11 +41,7 @@ beforeAll(async () => {
 	await jobDone();
 });
 
-afterAll(async () => {
-	await browser?.close();
-	if (browser) await removeProfile(browser.profileDir);
-	await site?.close();
-});
+afterAll(() => closeSession(session));
 
 describe('the golden record', () => {
 	it('shows golden records of the run, most records first, each linking to its customer', async () => {

@@ -3,9 +3,8 @@
 // marked stale, re-run; label review pairs with the keyboard and see the labels counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { loadDemo, openApp } from './support/app';
-import { startSite } from './support/site';
+import { closeSession, openSession, type Session } from './support/session';
 
 const RUN_TIMEOUT = 120_000;
 
@@ -20,10 +19,9 @@ const VERIFIED = [
 	'chloe.petit@example.org,Chloe,Petit,1991-12-03,P3'
 ].join('\n');
 
-let site: { url: string; close: () => Promise<void> };
-let browser: LaunchedBrowser;
+let session: Session | undefined;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 const countsIn = (text: string) =>
 	[...text.matchAll(/[\d,]+/g)].map((m) => Number(m[0].replace(/,/g, '')));
@@ -33,21 +31,15 @@ async function jobDone(): Promise<void> {
 }
 
 beforeAll(async () => {
-	site = await startSite();
-	browser = await launchBrowser();
-	page = await browser.context.newPage();
-	page.on('pageerror', (error) => errors.push(error.message));
-	await openApp(page, site.url);
+	session = await openSession();
+	({ page, pageErrors: errors } = session);
+	await openApp(page, session.site.url);
 	await loadDemo(page, 1000);
 	await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
 	await page.getByTestId('run-identity').waitFor({ timeout: 60_000 });
 });
 
-afterAll(async () => {
-	await browser.close();
-	await removeProfile(browser.profileDir);
-	await site.close();
-});
+afterAll(() => closeSession(session));
 
 describe('identity resolution of the demo sources', () => {
 	it('runs and shows records in, customers out, per source, and the threshold explorer', async () => {

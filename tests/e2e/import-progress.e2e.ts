@@ -6,15 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { openApp } from './support/app';
-import { startSite } from './support/site';
+import { closeSession, openSession, type Session } from './support/session';
 
 const ROWS = 500_000;
 const CITIES = ['Lyon', 'Besançon', 'Orléans', 'Nantes', 'Lille', 'Rennes', 'Metz', 'Brest'];
 
-let site: { url: string; close: () => Promise<void> };
-let browser: LaunchedBrowser;
+let session: Session | undefined;
 let page: Page;
 let dir: string;
 let path: string;
@@ -52,16 +50,13 @@ beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'concord-e2e-progress-'));
 	path = join(dir, 'customers.csv');
 	writeFileSync(path, customersCsv(ROWS));
-	site = await startSite();
-	browser = await launchBrowser();
-	page = await browser.context.newPage();
-	await openApp(page, site.url, '/sources');
+	session = await openSession();
+	page = session.page;
+	await openApp(page, session.site.url, '/sources');
 });
 
 afterAll(async () => {
-	await browser?.close();
-	if (browser) await removeProfile(browser.profileDir);
-	await site?.close();
+	await closeSession(session);
 	rmSync(dir, { recursive: true, force: true });
 });
 

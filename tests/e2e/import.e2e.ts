@@ -9,12 +9,10 @@ import type { Page } from 'playwright-core';
 import { NativeDb } from '../../src/cli/native-db';
 import { sql, trusted } from '../../src/lib/core/sql/sql';
 import { buildXlsx } from '../support/xlsx-fixture';
-import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { openApp } from './support/app';
-import { startSite } from './support/site';
+import { closeSession, openSession, type Session } from './support/session';
 
-let site: { url: string; close: () => Promise<void> };
-let browser: LaunchedBrowser;
+let session: Session | undefined;
 let page: Page;
 
 const CRM = Buffer.from(
@@ -54,17 +52,12 @@ async function parquetExport(compression = 'snappy'): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-	site = await startSite();
-	browser = await launchBrowser();
-	page = await browser.context.newPage();
-	await openApp(page, site.url, '/sources');
+	session = await openSession();
+	page = session.page;
+	await openApp(page, session.site.url, '/sources');
 });
 
-afterAll(async () => {
-	await browser.close();
-	await removeProfile(browser.profileDir);
-	await site.close();
-});
+afterAll(() => closeSession(session));
 
 async function dropFile(name: string, bytes: Buffer) {
 	const transfer = await page.evaluateHandle(

@@ -7,9 +7,9 @@ import { AREAS } from '../../src/lib/areas';
 import { launchBrowser, removeProfile } from './support/browser';
 import { loadDemo, openApp } from './support/app';
 import { RequestLog } from './support/request-log';
-import { startSite } from './support/site';
+import { startSite, type Site } from './support/site';
 
-let site: { url: string; close: () => Promise<void> };
+let site: Site;
 let outsider: Server;
 let outsiderUrl = '';
 let outsiderHits = 0;

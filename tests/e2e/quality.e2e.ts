@@ -2,31 +2,23 @@
 // invalid values with examples, duplicates, overlaps between sources and junk identifiers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { loadDemo, openApp } from './support/app';
-import { startSite } from './support/site';
+import { closeSession, openSession, type Session } from './support/session';
 
-let site: { url: string; close: () => Promise<void> };
-let browser: LaunchedBrowser;
+let session: Session | undefined;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-	site = await startSite();
-	browser = await launchBrowser();
-	page = await browser.context.newPage();
-	page.on('pageerror', (error) => errors.push(error.message));
-	await openApp(page, site.url);
+	session = await openSession();
+	({ page, pageErrors: errors } = session);
+	await openApp(page, session.site.url);
 	await loadDemo(page, 1000);
 	await page.getByRole('navigation').getByRole('link', { name: 'Quality' }).click();
 	await page.getByTestId('contactability-overall').waitFor({ timeout: 60_000 });
 });
 
-afterAll(async () => {
-	await browser.close();
-	await removeProfile(browser.profileDir);
-	await site.close();
-});
+afterAll(() => closeSession(session));
 
 describe('quality of the demo sources', () => {
 	it('shows contactability overall and per source as a chart', async () => {

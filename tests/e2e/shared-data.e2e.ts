@@ -5,29 +5,22 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { openApp } from './support/app';
-import { startSite } from './support/site';
+import { closeSession, openSession, type Session } from './support/session';
 
-let site: { url: string; close: () => Promise<void> };
-let browser: LaunchedBrowser;
+let session: Session | undefined;
 let page: Page;
 
 const shared = (path: string) =>
 	readFileSync(fileURLToPath(new URL(`../../../shared/data/${path}`, import.meta.url)));
 
 beforeAll(async () => {
-	site = await startSite();
-	browser = await launchBrowser();
-	page = await browser.context.newPage();
-	await openApp(page, site.url, '/sources');
+	session = await openSession();
+	page = session.page;
+	await openApp(page, session.site.url, '/sources');
 });
 
-afterAll(async () => {
-	await browser.close();
-	await removeProfile(browser.profileDir);
-	await site.close();
-});
+afterAll(() => closeSession(session));
 
 async function dropFiles(files: { name: string; bytes: Buffer }[]) {
 	const transfer = await page.evaluateHandle(

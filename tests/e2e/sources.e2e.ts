@@ -4,29 +4,22 @@
 // its import card.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, removeProfile, type LaunchedBrowser } from './support/browser';
 import { loadDemo, openApp } from './support/app';
-import { startSite } from './support/site';
+import { closeSession, openSession, type Session } from './support/session';
 
-let site: { url: string; close: () => Promise<void> };
-let browser: LaunchedBrowser;
+let session: Session | undefined;
 let page: Page;
 
 beforeAll(async () => {
-	site = await startSite();
-	browser = await launchBrowser();
-	page = await browser.context.newPage();
-	await openApp(page, site.url);
+	session = await openSession();
+	page = session.page;
+	await openApp(page, session.site.url);
 	await loadDemo(page, 1000);
-	await page.goto(`${site.url}/sources`);
+	await page.goto(`${session.site.url}/sources`);
 	await page.locator('[data-phase="ready"]').waitFor();
 });
 
-afterAll(async () => {
-	await browser.close();
-	await removeProfile(browser.profileDir);
-	await site.close();
-});
+afterAll(() => closeSession(session));
 
 const sourceRow = (name: string) =>
 	page.getByTestId('source-list').locator('tbody tr').filter({ hasText: name });

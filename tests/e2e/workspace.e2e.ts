@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, removeProfile } from './support/browser';
 import { loadDemo, openApp } from './support/app';
-import { startSite } from './support/site';
+import { startSite, type Site } from './support/site';
 
-let site: { url: string; close: () => Promise<void> };
+let site: Site;
 let profileDir = '';
 
 beforeAll(async () => {

@@ -2,7 +2,12 @@
 import { existsSync } from 'node:fs';
 import { serve } from '../../../scripts/serve.js';
 
-export async function startSite(): Promise<{ url: string; close: () => Promise<void> }> {
+export interface Site {
+	url: string;
+	close(): Promise<void>;
+}
+
+export async function startSite(): Promise<Site> {
 	if (!existsSync('build/index.html')) {
 		throw new Error('The site is not built: run "npm run build" before the browser tests.');
 	}
