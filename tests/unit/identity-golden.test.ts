@@ -202,13 +202,17 @@ describe.each(engines)('golden record on $name DuckDB', (engine) => {
 	const ids: Record<string, string> = {};
 	const record = (source: keyof typeof FILES, key: string) => `${ids[source]}:${key}`;
 
-	async function writeMembers(order: 'forward' | 'reverse'): Promise<void> {
-		const rows = order === 'forward' ? MEMBERS : [...MEMBERS].reverse();
+	async function writeMembers(
+		order: 'forward' | 'reverse',
+		members: readonly (typeof MEMBERS)[number][] = MEMBERS,
+		gone: readonly [key: string, customer: string][] = [['X1', 'K5']]
+	): Promise<void> {
+		const rows = order === 'forward' ? members : [...members].reverse();
 		await ensureCustomerTable(db);
 		await db.exec(sql`DELETE FROM ${ident(IDENTITY_TABLES.customer)}`);
 		const values = rows.map(([s, key, c]) => sql`(${record(s, key)}, ${ids[s] ?? null}, ${c})`);
-		// K5's only record is in no source any more: the customer still gets its row.
-		values.push(sql`('gone:X1', 'gone', 'K5')`);
+		// A record in no source any more (K5's only one by default): its customer keeps its row.
+		for (const [key, c] of gone) values.push(sql`(${`gone:${key}`}, 'gone', ${c})`);
 		await db.exec(sql`INSERT INTO ${ident(IDENTITY_TABLES.customer)} VALUES ${join(values)}`);
 	}
 
@@ -398,6 +402,78 @@ describe.each(engines)('golden record on $name DuckDB', (engine) => {
 			await db.query(sql`SELECT count(*) FROM ${ident(IDENTITY_TABLES.customer)}`)
 		);
 		expect(records).toBe(MEMBERS.length + 1);
+	});
+
+	it("gives a one-record customer its record's values, a part it lacks without a record", async () => {
+		const k4 = (await golden()).get('K4');
+		const c3 = record('crm', 'C3');
+		expect(k4).toMatchObject({
+			street: HOSTILE_STREET,
+			street_record: c3,
+			city: 'Paris',
+			city_record: c3,
+			house_number: null,
+			house_number_record: null,
+			postcode: null,
+			postcode_record: null,
+			country: null,
+			country_record: null,
+			email: null,
+			email_record: null,
+			company_record: c3,
+			record_count: 1,
+			source_count: 1,
+			// Only an update date: it is both the first seen and the last updated.
+			first_seen: day('2020-02-02'),
+			last_updated: day('2020-02-02')
+		});
+	});
+
+	it('lets the next rule choose between two records, and skips records gone', async () => {
+		await writeMembers(
+			'forward',
+			[
+				// Two first names once each: a vote cannot choose, the latest record does.
+				['shop', 'S2', 'P1'],
+				['shop', 'S1', 'P1'],
+				// "marie" twice wins over "Paul" once, although Paul's record is the latest.
+				['shop', 'S3', 'P2'],
+				['club', 'L1', 'P2'],
+				['crm', 'C1', 'P2'],
+				['crm', 'C2', 'P3']
+			],
+			[
+				['X2', 'P3'],
+				['X3', 'P4'],
+				['X4', 'P4']
+			]
+		);
+		const rows = await golden();
+		await writeMembers('forward');
+		expect(rows.get('P1')).toMatchObject({
+			first_name: 'Marie',
+			first_name_record: record('shop', 'S1'),
+			email: 'marie@new.fr',
+			record_count: 2,
+			source_count: 1,
+			first_seen: day('2019-03-02'),
+			last_updated: day('2023-06-01')
+		});
+		expect(rows.get('P2')).toMatchObject({
+			first_name: 'Marie',
+			first_name_record: record('crm', 'C1'),
+			record_count: 3,
+			source_count: 3
+		});
+		expect(rows.get('P3')).toMatchObject({
+			first_name: 'Pascal',
+			first_name_record: record('crm', 'C2'),
+			record_count: 2,
+			source_count: 2
+		});
+		const p4 = rows.get('P4');
+		expect(p4).toMatchObject({ record_count: 2, source_count: 1, first_seen: null });
+		for (const column of GOLDEN_VALUE_COLUMNS) expect(p4?.[column]).toBeNull();
 	});
 
 	it('has the address columns in the table even when no source maps them', async () => {

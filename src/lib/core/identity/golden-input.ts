@@ -1,11 +1,12 @@
-// The records the golden record is chosen from: every profile source's mapped view read into the
-// golden columns, with the record's customer number, source rank (catalog order) and dates, in
-// one table; and the customers, numbered, with their record and source counts. Values are the
-// views' display values (trimmed, typed, canonical e-mail and phone), never the lower-case match
-// keys. A source without a role gives NULL for that column, so the union has every column even
-// when no source maps a role. The tricky point: an e-mail cell may hold several addresses
-// ("a@x.com; b@y.com"); the golden e-mail is the first one that looks like an address, so that
-// the customer's e-mail is one address a message can be sent to.
+// The records the golden record is chosen from: one row per record of the record → customer
+// table, with its customer (number, id, record and source counts) and, when the record is still
+// in a profile source's mapped view, the view's values read into the golden columns, its source
+// rank (catalog order) and dates. Values are the views' display values (trimmed, typed,
+// canonical e-mail and phone), never the lower-case match keys. A source without a role gives
+// NULL for that column, so the union has every column even when no source maps a role. The
+// tricky point: an e-mail cell may hold several addresses ("a@x.com; b@y.com"); the golden
+// e-mail is the first one that looks like an address, so that the customer's e-mail is one
+// address a message can be sent to.
 import type { Db } from '../db';
 import type { MappedColumn } from '../mapped/types';
 import { ident, join, sql, trusted, type Sql } from '../sql/sql';
@@ -15,11 +16,12 @@ import { IDENTITY_TABLES } from './tables';
 
 /** Temporary: one row per customer, cid, customer_id, record_count, source_count. */
 export const GOLDEN_CUSTOMERS = 'cc_golden_customer';
-/** Temporary: one row per record of a customer, with its cid and golden columns. */
+/** Temporary: one row per record of a customer, with its customer's columns and golden columns. */
 export const GOLDEN_MEMBERS = 'cc_golden_member';
-const LINK = 'cc_golden_link';
 
 const EMAIL_SPLIT = '[;,\\s]+';
+/** What looks like an address: something, @, something, a dot, something. */
+const EMAIL_LIKE = '_%@_%._%';
 
 /** A role's columns in the view (`email`, `email_2`…), never its match key (`first_name_key`). */
 function columnsOf(columns: readonly MappedColumn[], role: string): Sql[] {
@@ -35,7 +37,12 @@ function firstOf(values: readonly Sql[]): Sql | null {
 function emailOf(values: readonly Sql[]): Sql | null {
 	if (values.length === 0) return null;
 	const lists = values.map((v) => sql`coalesce(regexp_split_to_array(${v}, ${EMAIL_SPLIT}), [])`);
-	return sql`list_filter(flatten([${join(lists)}]), x -> x LIKE '_%@_%._%')[1]`;
+	const first = sql`list_filter(flatten([${join(lists)}]), x -> x LIKE ${EMAIL_LIKE})[1]`;
+	const [only] = values;
+	if (values.length > 1 || !only) return first;
+	// Most cells hold one address: taken as it is, without a list and a lambda for every record.
+	return sql`CASE WHEN ${only} LIKE ${EMAIL_LIKE} AND NOT regexp_matches(${only}, ${EMAIL_SPLIT})
+		THEN ${only} ELSE ${first} END`;
 }
 
 /** A golden column's SQL type: fixed text of the column table, never outside input. */
@@ -56,45 +63,47 @@ function dateOf(role: 'created_at' | 'updated_at', columns: readonly MappedColum
 
 function sourceSelect(source: IdentitySource, rank: number): Sql {
 	const values = GOLDEN_COLUMNS.map((c) => sql`${valueOf(c, source.columns)} AS ${ident(c.name)}`);
-	return sql`SELECT l.cid, v.record_id, ${source.sourceId} AS source_id,
-		${rank}::INTEGER AS source_rank, ${dateOf('created_at', source.columns)} AS created_at,
+	return sql`SELECT record_id, ${source.sourceId} AS source_id, ${rank}::INTEGER AS source_rank,
+		${dateOf('created_at', source.columns)} AS created_at,
 		${dateOf('updated_at', source.columns)} AS updated_at, ${join(values)}
-		FROM ${ident(source.view)} v
-		JOIN ${ident(LINK)} l ON l.record_id = v.record_id AND l.source_id = ${source.sourceId}`;
+		FROM ${ident(source.view)}`;
 }
 
 /** The same columns with no row, for a workspace without profile sources. */
 function emptySelect(): Sql {
 	const values = GOLDEN_COLUMNS.map((c) => sql`NULL::${typeOf(c)} AS ${ident(c.name)}`);
-	return sql`SELECT NULL::INTEGER AS cid, NULL::VARCHAR AS record_id,
-		NULL::VARCHAR AS source_id, NULL::INTEGER AS source_rank, NULL::TIMESTAMP AS created_at,
+	return sql`SELECT NULL::VARCHAR AS record_id, NULL::VARCHAR AS source_id,
+		NULL::INTEGER AS source_rank, NULL::TIMESTAMP AS created_at,
 		NULL::TIMESTAMP AS updated_at, ${join(values)} WHERE FALSE`;
 }
 
 /**
  * Creates the customer table (from the record → customer table, so a customer none of whose
  * records is in a view any more still has its row) and the member table: one row per record of
- * a customer, with the golden columns and record_date, the date most_recent orders by (updated,
- * else created). Customers are numbered in no particular order: the number only groups a
- * customer's records, twice as fast as the text id, and is never shown.
+ * the record → customer table, with its customer's cid, id and counts, the golden columns and
+ * record_date, the date most_recent orders by (updated, else created). A record no longer in a
+ * view keeps its row, its values NULL: every customer then has its members, and a customer with
+ * one record exactly one, so its golden row needs no join. The views are read once, joined to
+ * the narrow record → customer side. Customers are numbered in no particular order: the number
+ * only groups a customer's records, twice as fast as the text id, and is never shown.
  */
 export async function buildGoldenMembers(
 	db: Db,
 	sources: readonly IdentitySource[]
 ): Promise<void> {
-	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(GOLDEN_CUSTOMERS)} AS
+	const customers = ident(GOLDEN_CUSTOMERS);
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${customers} AS
 		SELECT row_number() OVER ()::INTEGER AS cid, *
 		FROM (SELECT customer_id, count(*)::INTEGER AS record_count,
 				count(DISTINCT source_id)::INTEGER AS source_count
 			FROM ${ident(IDENTITY_TABLES.customer)} GROUP BY customer_id)`);
-	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(LINK)} AS
-		SELECT m.record_id, m.source_id, c.cid FROM ${ident(IDENTITY_TABLES.customer)} m
-		JOIN ${ident(GOLDEN_CUSTOMERS)} c ON c.customer_id = m.customer_id`);
 	const selects = sources.length > 0 ? sources.map(sourceSelect) : [emptySelect()];
 	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(GOLDEN_MEMBERS)} AS
-		SELECT *, coalesce(updated_at, created_at) AS record_date
-		FROM (${join(selects, ' UNION ALL BY NAME ')})`);
-	await db.exec(sql`DROP TABLE ${ident(LINK)}`);
+		SELECT c.cid, m.customer_id, c.record_count, c.source_count, m.record_id, m.source_id,
+			v.* EXCLUDE (record_id, source_id), coalesce(v.updated_at, v.created_at) AS record_date
+		FROM ${ident(IDENTITY_TABLES.customer)} m JOIN ${customers} c USING (customer_id)
+		LEFT JOIN (${join(selects, ' UNION ALL BY NAME ')}) v
+			ON v.record_id = m.record_id AND v.source_id = m.source_id`);
 }
 
 /** Drops the temporary tables once the golden records are built. */

@@ -1,15 +1,16 @@
 // The golden record: one row per customer of the last identity run (cc_customer_record), each
 // field taken from one of the customer's records by the field's survivorship rules, with the id
 // of that record beside it (`first_name_record`…) so the page can show where each value came
-// from. Set-based: the member records are read once into a table, then one GROUP BY customer
-// picks every field (see golden-pick). The tricky point: the customers come from
-// cc_customer_record, not from the views, so every customer has its row even when none of its
-// records holds a value (its fields are then NULL).
+// from. Set-based: the member records are read once into a table; a customer with one record
+// (most of them) takes that record's values as they are, and one GROUP BY picks every field of
+// the others (see golden-pick). The tricky point: the customers come from cc_customer_record,
+// not from the views, so every customer has its row even when none of its records holds a
+// value (its fields are then NULL).
 import type { Db } from '../db';
 import { scalarOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
 import { ensureCustomerTable } from './customer-ids';
-import { columnsOfField, GOLDEN_COLUMNS } from './golden-columns';
+import { columnsOfField, GOLDEN_COLUMNS, type GoldenColumn } from './golden-columns';
 import {
 	buildGoldenMembers,
 	dropGoldenMembers,
@@ -21,6 +22,7 @@ import {
 	DEFAULT_GOLDEN_SETTINGS,
 	GOLDEN_FIELDS,
 	survivorshipOf,
+	type GoldenField,
 	type GoldenSettings
 } from './golden-settings';
 import { titleCaseName } from './name-case';
@@ -44,43 +46,68 @@ export async function buildGoldenRecords(
 ): Promise<GoldenSummary> {
 	await ensureCustomerTable(db);
 	await buildGoldenMembers(db, await profileIdentitySources(db));
-	const votes: Sql[] = [];
+	const votes = new Map<GoldenField, Sql>();
 	const picks: Sql[] = [];
-	const values: Sql[] = [];
-	const records: Sql[] = [];
+	const single: Sql[] = [];
+	const chosen: Sql[] = [];
+	const singleRecords: Sql[] = [];
+	const chosenRecords: Sql[] = [];
+	const shown = (column: GoldenColumn, value: Sql) =>
+		column.titleCased && settings.titleCaseNames ? titleCaseName(value) : value;
 	for (const field of GOLDEN_FIELDS) {
 		const survivorship = survivorshipOf(settings, field);
 		const frequency = frequencyOf(field, survivorship);
-		if (frequency) votes.push(sql`${frequency} AS ${frequencyColumn(field)}`);
+		if (frequency) votes.set(field, frequency);
 		picks.push(pickAggregate(field, survivorship));
 		const pick = sql`p.${ident(`pick_${field}`)}`;
 		for (const column of columnsOfField(field)) {
+			const name = ident(column.name);
+			const record = ident(recordColumnOf(column.name));
+			single.push(sql`${shown(column, name)} AS ${name}`);
+			singleRecords.push(sql`CASE WHEN ${name} IS NOT NULL THEN record_id END AS ${record}`);
 			const value = sql`struct_extract(${pick}, ${column.name})`;
-			const shown = column.titleCased && settings.titleCaseNames ? titleCaseName(value) : value;
-			values.push(sql`${shown} AS ${ident(column.name)}`);
+			chosen.push(sql`${shown(column, value)} AS ${name}`);
 			// Within the address block a part the chosen record lacks has no record of its own.
 			const from = sql`CASE WHEN ${value} IS NOT NULL THEN struct_extract(${pick}, 'record_id') END`;
-			records.push(sql`${from} AS ${ident(recordColumnOf(column.name))}`);
+			chosenRecords.push(sql`${from} AS ${record}`);
 		}
 	}
 	const members = ident(GOLDEN_MEMBERS);
-	// Vote counts are windows over a narrow projection joined back by row: a window carries
-	// every column it is given, and the member rows are wide.
-	const ranked =
-		votes.length === 0
-			? members
-			: sql`(SELECT * FROM ${members} m JOIN (SELECT rowid AS member, ${join(votes)} FROM ${members}) v
-				ON v.member = m.rowid)`;
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(GOLDEN_TABLE)} AS
 		WITH picks AS (
 			SELECT cid, min(coalesce(created_at, updated_at)) AS first_seen,
 				max(coalesce(updated_at, created_at)) AS last_updated, ${join(picks)}
-			FROM ${ranked} GROUP BY cid
+			FROM ${sharedMembers(votes)} GROUP BY cid
 		)
-		SELECT c.customer_id, ${join(values)}, c.record_count, c.source_count,
-			p.first_seen, p.last_updated, ${join(records)}
-		FROM ${ident(GOLDEN_CUSTOMERS)} c LEFT JOIN picks p ON p.cid = c.cid`);
+		-- A customer with one record (most of them) has that record's values as they are.
+		SELECT customer_id, ${join(single)}, record_count, source_count,
+			coalesce(created_at, updated_at) AS first_seen,
+			coalesce(updated_at, created_at) AS last_updated, ${join(singleRecords)}
+		FROM ${members} WHERE record_count = 1
+		UNION ALL
+		SELECT c.customer_id, ${join(chosen)}, c.record_count, c.source_count,
+			p.first_seen, p.last_updated, ${join(chosenRecords)}
+		FROM ${ident(GOLDEN_CUSTOMERS)} c JOIN picks p ON p.cid = c.cid`);
 	await dropGoldenMembers(db);
 	const customers = scalarOf(await db.query(sql`SELECT count(*) FROM ${ident(GOLDEN_TABLE)}`));
 	return { customers: Number(customers) };
+}
+
+/**
+ * The members of customers with several records, with the vote counts the rules ask for. Votes
+ * are windows over a narrow projection joined back by row (a window carries every column it is
+ * given, and the member rows are wide), and only over customers with three records or more:
+ * when both of two records hold a value they count 1 each (two values) or 2 each (the same), so
+ * a vote never chooses between two, and every record of such a customer counts 0 alike.
+ */
+function sharedMembers(votes: ReadonlyMap<GoldenField, Sql>): Sql {
+	const members = ident(GOLDEN_MEMBERS);
+	if (votes.size === 0) return sql`(SELECT * FROM ${members} WHERE record_count > 1)`;
+	const counted = [...votes].map(([field, count]) => sql`${count} AS ${frequencyColumn(field)}`);
+	const counts = [...votes.keys()].map(
+		(field) => sql`coalesce(v.${frequencyColumn(field)}, 0) AS ${frequencyColumn(field)}`
+	);
+	return sql`(SELECT m.*, ${join(counts)} FROM ${members} m LEFT JOIN
+		(SELECT rowid AS member, ${join(counted)} FROM ${members} WHERE record_count > 2) v
+		ON v.member = m.rowid WHERE m.record_count > 1)`;
 }
