@@ -1,5 +1,6 @@
 // The identity records read from a profile source: e-mail cells with one address or several
-// (split at ; , and spaces), provider rules, junk-looking addresses dropped, phones in E.164, and
+// (split at ; , and spaces), provider rules, junk-looking addresses dropped, phones in E.164 (a
+// cell may hold several), and
 // every address and number an identifier. Run on native DuckDB and on the wasm build.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ const CSV = [
 	'2,Bob,Ray," bob@x.org ; Robert.Ray@GMAIL.com,bob@x.org",',
 	'3,Cy,Fox,c.y.fox+news@gmail.com,',
 	'4,Di,Kay,not an address,06 12 34 56 78',
-	'5,Ed,Poe,,',
+	'5,Ed,Poe,,06 11 22 33 44 / 07 12 34 56 78',
 	'6,Flo,Ito,flo@ito.jp robert.ray@googlemail.com,'
 ].join('\n');
 
@@ -89,9 +90,10 @@ describe.each(engines)('identity records ($name)', (engine) => {
 			null,
 			null,
 			'[+33612345678]',
-			null,
+			'[+33611223344, +33712345678]',
 			null
 		]);
+		expect(rows[4]?.phone).toBe('+33611223344');
 		const identifiers = rowsOf(
 			await db.query(sql`SELECT kind, value, count(*) AS n FROM cc_id_identifier
 				GROUP BY ALL ORDER BY kind, value`)
@@ -102,7 +104,9 @@ describe.each(engines)('identity records ($name)', (engine) => {
 			'email:cyfox@gmail.com:1',
 			'email:flo@ito.jp:1',
 			'email:robertray@gmail.com:2',
-			'phone:+33612345678:2'
+			'phone:+33611223344:1',
+			'phone:+33612345678:2',
+			'phone:+33712345678:1'
 		]);
 	});
 

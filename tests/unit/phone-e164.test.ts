@@ -149,6 +149,25 @@ describe.each(engines)('phones in E.164 on $name DuckDB', (engine) => {
 		).toEqual(FRENCH.map(([, phone]) => phone));
 	});
 
+	it('reads a cell holding several numbers, each in E.164, only when every part is one', async () => {
+		const cells: [string, string | null][] = [
+			['06 12 34 56 78 ; 07 11 22 33 44', `${F};+33711223344`],
+			['06 12 34 56 78, +44 20 7946 0958', `${F};+442079460958`],
+			['06 12 34 56 78 / 07 11 22 33 44', `${F};+33711223344`],
+			['06 12 34 56 78|06.12.34.56.78', F],
+			['06 12 34 56 78 ; pas de fixe', null],
+			['06 12 34 56 78;', F],
+			['06/12/34/56/78', F]
+		];
+		expect(
+			await phonesOf(
+				db,
+				cells.map(([raw]) => raw),
+				'FR'
+			)
+		).toEqual(cells.map(([, phone]) => phone));
+	});
+
 	it('reads numbers of other countries written with +, whatever the default', async () => {
 		for (const country of ['FR', 'DE', 'US']) {
 			expect(

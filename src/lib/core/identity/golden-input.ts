@@ -10,6 +10,7 @@
 import type { Db } from '../db';
 import type { MappedColumn } from '../mapped/types';
 import { ident, join, sql, trusted, type Sql } from '../sql/sql';
+import { PHONE_LIST_SEPARATOR } from '../mapped/phone-e164';
 import { GOLDEN_COLUMNS, type GoldenColumn } from './golden-columns';
 import type { IdentitySource } from './records';
 import { IDENTITY_TABLES } from './tables';
@@ -50,9 +51,20 @@ function typeOf(column: GoldenColumn | 'TIMESTAMP'): Sql {
 	return trusted(column === 'TIMESTAMP' ? column : column.type);
 }
 
+/** The first number of the first filled phone column (a cell may hold several). */
+function phoneOf(values: readonly Sql[]): Sql | null {
+	const first = firstOf(values);
+	return first ? sql`split_part(${first}, ${PHONE_LIST_SEPARATOR}, 1)` : null;
+}
+
 function valueOf(column: GoldenColumn, columns: readonly MappedColumn[]): Sql {
 	const found = column.roles.flatMap((role) => columnsOf(columns, role));
-	const value = column.name === 'email' ? emailOf(found) : firstOf(found);
+	const value =
+		column.name === 'email'
+			? emailOf(found)
+			: column.name === 'phone'
+				? phoneOf(found)
+				: firstOf(found);
 	return value ? sql`CAST(${value} AS ${typeOf(column)})` : sql`NULL::${typeOf(column)}`;
 }
 

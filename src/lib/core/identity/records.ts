@@ -5,6 +5,7 @@
 // and a source may have a full name but no first and last name, so those are read from it.
 import type { Db } from '../db';
 import type { MappedColumn } from '../mapped/types';
+import { PHONE_LIST_SEPARATOR } from '../mapped/phone-e164';
 import { matchKey } from '../mapped/role-expressions';
 import { ident, join, sql, type Sql } from '../sql/sql';
 import { IDENTITY_TABLES } from './tables';
@@ -116,12 +117,17 @@ function prepareEmail(emails: readonly Sql[], rules: EmailRules): Sql[] {
 	];
 }
 
-/** The record's phone numbers, without repeats; NULL when it has none. */
+/**
+ * The record's phone numbers, without repeats; NULL when it has none. A phone cell of the view
+ * may hold several numbers (see mapped/phone-e164).
+ */
 function phoneListOf(phones: readonly Sql[]): Sql {
+	const split = (p: Sql) => sql`string_split(${p}, ${PHONE_LIST_SEPARATOR})`;
 	const [only] = phones;
 	if (!only) return sql`NULL::VARCHAR[]`;
-	if (phones.length === 1) return sql`CASE WHEN ${only} IS NOT NULL THEN [${only}] END`;
-	return sql`nullif(${distinctInOrder(sql`list_filter([${join(phones)}], x -> x IS NOT NULL)`)}, [])`;
+	if (phones.length === 1) return split(only);
+	const lists = phones.map((p) => sql`coalesce(${split(p)}, [])`);
+	return sql`nullif(${distinctInOrder(sql`flatten([${join(lists)}])`)}, [])`;
 }
 
 /** The SELECT reading one source's mapped view into the identity record's columns. */

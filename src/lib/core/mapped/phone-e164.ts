@@ -5,8 +5,9 @@
 // 'max' would add the exact mobile and fixed-line ranges (and number types), ~75 kB more, and
 // reject real numbers in ranges opened after a release. The tricky points: a cell must BE a
 // number (`extract: false`), never merely contain one, so "<b>06…</b>" or a sentence quoting a
-// number give no phone, as the SQL canonical form never did; and the library is imported on
-// first use, so that pages bundling core modules (the benchmark page) never load its metadata.
+// number give no phone, as the SQL canonical form never did; a cell may hold several numbers,
+// each read (all must be numbers); and the library is imported on first use, so that pages
+// bundling core modules (the benchmark page) never load its metadata.
 import type { CountryCode } from 'libphonenumber-js/min';
 
 export { DEFAULT_PHONE_COUNTRY } from './phone-default';
@@ -17,8 +18,20 @@ export { DEFAULT_PHONE_COUNTRY } from './phone-default';
  */
 export const MAX_PHONE_LENGTH = 64;
 
+/**
+ * What separates the numbers of a cell holding several ('06 12 34 56 78 / 07 11 22 33 44'): a
+ * semicolon, comma or bar, or a slash between spaces (a slash alone is a way to write one number).
+ */
+const PHONES_IN_A_CELL = /\s*[;,|]\s*|\s+\/\s+/;
+
+/** What joins the E.164 numbers of a cell holding several, in the mapped view's phone column. */
+export const PHONE_LIST_SEPARATOR = ';';
+
 export interface ParsedPhone {
-	/** The number in E.164 when it parses, even when it is not a valid one; null otherwise. */
+	/**
+	 * The number in E.164 when it parses, even when it is not a valid one; several valid ones
+	 * joined by PHONE_LIST_SEPARATOR; null otherwise.
+	 */
 	e164: string | null;
 	valid: boolean;
 }
@@ -48,17 +61,28 @@ export async function phoneReader(country: string): Promise<PhoneReader> {
 	if (!isSupportedCountry(code)) {
 		throw new Error(`'${country}' is not a country whose phone numbers Concord knows.`);
 	}
+	const one = (raw: string): ParsedPhone => {
+		try {
+			const parsed = parsePhoneNumberFromString(raw, { defaultCountry: code, extract: false });
+			return parsed ? { e164: parsed.number, valid: parsed.isValid() } : NO_PHONE;
+		} catch {
+			// The library does not throw on bad text; a value it chokes on is simply no number.
+			return NO_PHONE;
+		}
+	};
 	return {
 		country: code,
 		read(raw) {
 			if (raw.length === 0 || raw.length > MAX_PHONE_LENGTH) return NO_PHONE;
-			try {
-				const parsed = parsePhoneNumberFromString(raw, { defaultCountry: code, extract: false });
-				return parsed ? { e164: parsed.number, valid: parsed.isValid() } : NO_PHONE;
-			} catch {
-				// The library does not throw on bad text; a value it chokes on is simply no number.
-				return NO_PHONE;
-			}
+			const parts = raw.split(PHONES_IN_A_CELL).filter((part) => part.length > 0);
+			if (parts.length < 2) return one(parts[0] ?? raw);
+			// Several numbers count only when every part is one: else the cell is text with a number.
+			const numbers = parts.map(one);
+			if (!numbers.every((n) => n.valid && n.e164 !== null)) return NO_PHONE;
+			return {
+				e164: [...new Set(numbers.map((n) => n.e164))].join(PHONE_LIST_SEPARATOR),
+				valid: true
+			};
 		}
 	};
 }

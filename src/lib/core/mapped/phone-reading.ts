@@ -24,10 +24,13 @@ const SQL_SETTLED_COUNTRY: CountryCode = 'FR';
 /** What separates values in a chunk's text; phoneKey() leaves out values that hold it. */
 export const VALUE_SEPARATOR = '\u001e';
 
-/** One reading as packed text: '' no number, '+33…' valid, '!+33…' a number that is not valid. */
+/**
+ * One reading as packed text: '' no number, '+33…' valid ('+33…;+44…' for a cell of several),
+ * '!+33…' a number that is not valid.
+ */
 function packed(raw: string, reader: PhoneReader): string {
 	const { e164, valid } = reader.read(raw);
-	if (e164 === null || !/^\+[0-9]+$/.test(e164)) return '';
+	if (e164 === null || !/^\+[0-9]+(;\+[0-9]+)*$/.test(e164)) return '';
 	return valid ? e164 : `!${e164}`;
 }
 
