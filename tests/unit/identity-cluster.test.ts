@@ -11,7 +11,7 @@ import type { Db } from '../../src/lib/core/db';
 import { splitLooseClusters } from '../../src/lib/core/identity/cohesion';
 import { connectedComponents } from '../../src/lib/core/identity/components';
 import { assignCustomerIds } from '../../src/lib/core/identity/customer-ids';
-import { compareCandidates } from '../../src/lib/core/identity/pairs';
+import { COMPARED_PAIRS, compareCandidates } from '../../src/lib/core/identity/pairs';
 import { resolveIdentities } from '../../src/lib/core/identity/resolve';
 import { loadRunState, scoringModelOf } from '../../src/lib/core/identity/run-state';
 import { scorePairs } from '../../src/lib/core/identity/score';
@@ -183,8 +183,8 @@ describe.each(engines)('clustering ($name)', (engine) => {
 		await db.exec(sql`CREATE OR REPLACE TEMP TABLE test_candidate AS
 			SELECT l::INTEGER AS l, r::INTEGER AS r, 0::BIGINT AS rules, p::DOUBLE AS p
 			FROM (VALUES ${join(candidates)}) v(l, r, p)`);
-		await compareCandidates(db, model.comparisons, 'test_candidate');
-		await scorePairs(db, model);
+		await compareCandidates(db, model.comparisons, 'test_candidate', COMPARED_PAIRS);
+		await scorePairs(db, model, COMPARED_PAIRS, { into: pair });
 		await db.exec(sql`ALTER TABLE ${ident(pair)} ADD COLUMN IF NOT EXISTS rule VARCHAR`);
 		await db.exec(sql`UPDATE ${ident(pair)} SET rule = NULL, household = FALSE, probability = t.p
 			FROM test_candidate t WHERE ${ident(pair)}.l = t.l AND ${ident(pair)}.r = t.r`);

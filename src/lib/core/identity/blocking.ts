@@ -269,12 +269,12 @@ export async function candidatePairs(
 	}
 	if (usable.length === 0) {
 		await db.exec(
-			sql`CREATE OR REPLACE TABLE ${ident(into)} (l INTEGER, r INTEGER, rules INTEGER)`
+			sql`CREATE OR REPLACE TEMP TABLE ${ident(into)} (l INTEGER, r INTEGER, rules INTEGER)`
 		);
 		return { usable, counts };
 	}
 	const parts = usable.map((rule, i) => rulePairs(rule, i, caps[i] ?? maxBlock));
-	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(into)} AS
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(into)} AS
 		SELECT l, r, bit_or(1::BIGINT << rule) AS rules FROM (${join(parts, ' UNION ALL ')})
 		GROUP BY l, r`);
 	const [row] = rowsOf(

@@ -10,19 +10,25 @@ import { IDENTITY_TABLES } from './tables';
 
 export const gammaColumn = (comparison: Comparison) => `g_${comparison.id}`;
 
-/** Creates `into` (the pair table by default): the candidates with each comparison's level. */
+/** Compared candidate pairs, before they are scored into the pair table (temporary). */
+export const COMPARED_PAIRS = 'cc_id_compared';
+
+/**
+ * Creates the temporary table `into`: the candidates with each comparison's level. Only the
+ * scored pairs are kept in the database (see score.ts): writing both cost a second a million.
+ */
 export async function compareCandidates(
 	db: Db,
 	comparisons: readonly Comparison[],
 	candidates: string,
-	into: string = IDENTITY_TABLES.pair
+	into: string = COMPARED_PAIRS
 ): Promise<void> {
 	const { record } = IDENTITY_TABLES;
 	const pair = into;
 	const a = sideOf('a');
 	const b = sideOf('b');
 	const levels = comparisons.map((c) => sql`${levelOf(c, a, b)} AS ${ident(gammaColumn(c))}`);
-	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(pair)} AS
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(pair)} AS
 		SELECT c.l, c.r, c.rules${levels.length > 0 ? sql`, ${join(levels)}` : sql``}
 		FROM ${ident(candidates)} c
 		JOIN ${ident(record)} a ON a.rid = c.l
@@ -37,12 +43,13 @@ export interface RulePattern extends Pattern {
 /** The distinct level patterns of the candidate pairs, by generating rules, with their counts. */
 export async function candidatePatterns(
 	db: Db,
-	comparisons: readonly Comparison[]
+	comparisons: readonly Comparison[],
+	compared: string = COMPARED_PAIRS
 ): Promise<RulePattern[]> {
 	if (comparisons.length === 0) return [];
 	const columns = comparisons.map((c) => ident(gammaColumn(c)));
 	const rows = rowsOf(
-		await db.query(sql`SELECT rules, ${join(columns)}, count(*) AS n FROM ${ident(IDENTITY_TABLES.pair)}
+		await db.query(sql`SELECT rules, ${join(columns)}, count(*) AS n FROM ${ident(compared)}
 			GROUP BY ALL`)
 	);
 	return rows.map((row) => ({

@@ -197,7 +197,7 @@ export async function buildIdentityRecords(
 			postcode, city, street, house_number, national_id, loyalty_id, gender, emails, phones,
 			${ifSeveral(sql`emails`)} AS emails_if_several, ${ifSeveral(sql`phones`)} AS phones_if_several
 		FROM (${union})`);
-	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(identifier)} AS
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(identifier)} AS
 		SELECT rid, 'email' AS kind, unnest(emails) AS value FROM ${ident(record)}
 		UNION ALL SELECT rid, 'phone', unnest(phones) FROM ${ident(record)}
 		UNION ALL SELECT rid, 'national_id', national_id FROM ${ident(record)} WHERE national_id IS NOT NULL

@@ -3,14 +3,16 @@
 // own; this one orders them and reports progress.
 import type { Db } from '../db';
 import { BLOCKING_RULES, candidatePairs, ruleBlocking, type BlockingCount } from './blocking';
-import { markRuleMatches } from './rule-matches';
+import { ident, sql } from '../sql/sql';
+import { IDENTITY_TABLES } from './tables';
+import { ruleMatchOf } from './rule-matches';
 import { assignCustomerIds } from './customer-ids';
 import { buildGoldenRecords } from './golden';
 import { DEFAULT_GOLDEN_SETTINGS } from './golden-settings';
 import { clusterRecords, type ClusterSummary } from './cluster';
 import { guardJunk, type JunkIdentifier } from './junk';
 import { activeComparisons, fieldFill, fitModel, presentFields, type FittedModel } from './model';
-import { compareCandidates } from './pairs';
+import { COMPARED_PAIRS, compareCandidates } from './pairs';
 import { profileIdentitySources } from './identity-sources';
 import { buildIdentityRecords } from './records';
 import { addTermFrequencies, exactAgreementByChance, scorePairs, type ScoringModel } from './score';
@@ -46,6 +48,11 @@ function runSummary(result: ResolveResult): RunSummary {
 	return { records, customers, junk, blocking, training: model.training, clusters };
 }
 
+/** Drops the run's temporary tables once no later step reads them. */
+async function dropTemporary(db: Db, tables: readonly string[]): Promise<void> {
+	for (const table of tables) await db.exec(sql`DROP TABLE IF EXISTS ${ident(table)}`);
+}
+
 export async function resolveIdentities(
 	db: Db,
 	settings: IdentitySettings = DEFAULT_IDENTITY_SETTINGS,
@@ -53,6 +60,8 @@ export async function resolveIdentities(
 ): Promise<ResolveResult> {
 	const steps = 8;
 	onProgress(0, steps, 'Reading the profile sources');
+	// A run left half-way, or an earlier version that kept these tables, leaves no stale copy.
+	await dropTemporary(db, [CANDIDATES, IDENTITY_TABLES.identifier, COMPARED_PAIRS]);
 	await buildIdentityRecords(db, await profileIdentitySources(db), settings.email);
 	onProgress(1, steps, 'Looking for junk identifiers');
 	const junk = await guardJunk(db, settings.junkRecords);
@@ -74,15 +83,19 @@ export async function resolveIdentities(
 	);
 	onProgress(3, steps, 'Comparing candidate pairs');
 	const comparisons = activeComparisons(present, settings.comparisons);
-	await compareCandidates(db, comparisons, CANDIDATES);
+	await compareCandidates(db, comparisons, CANDIDATES, COMPARED_PAIRS);
+	await dropTemporary(db, [CANDIDATES, IDENTITY_TABLES.identifier]);
 	onProgress(4, steps, 'Estimating the match model');
 	const exactByChance = await exactAgreementByChance(db, comparisons);
 	const model = await fitModel(db, comparisons, usable, records, exactByChance);
 	await addTermFrequencies(db, comparisons);
 	onProgress(5, steps, 'Scoring pairs');
 	const scoring = { comparisons, parameters: model, exactByChance };
-	await scorePairs(db, scoring);
-	await markRuleMatches(db, usable, matchRules);
+	await scorePairs(db, scoring, COMPARED_PAIRS, {
+		into: IDENTITY_TABLES.pair,
+		columns: [sql`${ruleMatchOf(usable, matchRules)} AS rule`]
+	});
+	await dropTemporary(db, [COMPARED_PAIRS]);
 	onProgress(6, steps, 'Clustering records into customers');
 	const clusters = await clusterRecords(db, scoring, settings.threshold);
 	await assignCustomerIds(db);

@@ -109,11 +109,22 @@ export function conflictPair(comparisons: readonly Comparison[], pair: Sql = sql
 		AND ${pair}.${ident(gammaColumn(birth))} = ${birth.levels.length})`;
 }
 
-/** Adds weight, probability and the household flag to the pair table. */
+/** Where scorePairs writes: the pair table with more columns, or (by default) `from` in place. */
+export interface ScoreTarget {
+	into: string;
+	/** More columns of the scored table, over the compared pair `p`. */
+	columns?: readonly Sql[];
+}
+
+/**
+ * Adds weight, probability and the household flag to the compared pairs `from` (a temporary
+ * table), in place, or into the kept table `target.into`.
+ */
 export async function scorePairs(
 	db: Db,
 	model: ScoringModel,
-	pair: string = IDENTITY_TABLES.pair
+	from: string,
+	target?: ScoreTarget
 ): Promise<void> {
 	const { record } = IDENTITY_TABLES;
 	const a = (field: string) => sql`a.${ident(field)}`;
@@ -126,9 +137,14 @@ export async function scorePairs(
 		];
 	});
 	const weight = sql`${priorWeight(model.parameters)} + ${join(terms, ' + ')}`;
-	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(pair)} AS
+	const more = target?.columns?.length ? sql`, ${join(target.columns)}` : sql``;
+	const create = target
+		? sql`CREATE OR REPLACE TABLE ${ident(target.into)}`
+		: sql`CREATE OR REPLACE TEMP TABLE ${ident(from)}`;
+	await db.exec(sql`${create} AS
 		SELECT * EXCLUDE (w), w AS weight, 1 / (1 + pow(2, -w)) AS probability FROM (
-			SELECT p.*, ${weight} AS w, ${householdPair(model.comparisons)} AS household FROM ${ident(pair)} p
+			SELECT p.*, ${weight} AS w, ${householdPair(model.comparisons)} AS household${more}
+			FROM ${ident(from)} p
 			JOIN ${ident(record)} a ON a.rid = p.l JOIN ${ident(record)} b ON b.rid = p.r
 		) p`);
 }

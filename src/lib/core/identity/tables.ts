@@ -2,7 +2,7 @@
 export const IDENTITY_TABLES = {
 	/** One row per profile record: rid, record_id, source_id and the compared fields. */
 	record: 'cc_id_record',
-	/** rid, kind, value: every exact identifier of every record. */
+	/** rid, kind, value: every exact identifier of every record (temporary, during a run). */
 	identifier: 'cc_id_identifier',
 	/** Identifiers held by implausibly many records, with why. */
 	junk: 'cc_id_junk',
