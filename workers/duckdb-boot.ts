@@ -55,20 +55,51 @@ export async function bootDuckDb(persistent: boolean): Promise<BootedEngine> {
 	return { db, bundle: bundleName, persistence: 'memory', persistenceNote };
 }
 
-/** Deletes a database file (the workspace's by default) and its write-ahead log from OPFS. */
-export async function deleteDatabaseFiles(file = DATABASE_FILE): Promise<void> {
-	await removeOpfsFiles([file, `${file}.wal`]);
+/**
+ * Deletes a database file (the workspace's by default) and its write-ahead log from OPFS;
+ * `waitForUnlock`: see removeOpfsFiles.
+ */
+export async function deleteDatabaseFiles(
+	file = DATABASE_FILE,
+	options: { waitForUnlock?: boolean } = {}
+): Promise<void> {
+	await removeOpfsFiles([file, `${file}.wal`], options);
 }
 
-/** Deletes files from OPFS; files that are not there are what we want, not an error. */
-export async function removeOpfsFiles(names: readonly string[]): Promise<void> {
+/** How long a file may stay locked by the engine just terminated before deleting it fails. */
+const UNLOCK_WAIT_MS = 10_000;
+const UNLOCK_POLL_MS = 100;
+
+/**
+ * Deletes files from OPFS; files that are not there are what we want, not an error. The tricky
+ * point: a terminated engine releases its file handles a moment later (longer on a busy
+ * machine), and until then deleting fails. With `waitForUnlock` a locked file is tried again
+ * for a while, and one that stays locked is an error, never a silent "deleted"; without it (a
+ * scratch file, best effort) it is left.
+ */
+export async function removeOpfsFiles(
+	names: readonly string[],
+	{ waitForUnlock = false }: { waitForUnlock?: boolean } = {}
+): Promise<void> {
 	if (!navigator.storage?.getDirectory) return;
 	const root = await navigator.storage.getDirectory();
 	for (const name of names) {
-		try {
-			await root.removeEntry(name);
-		} catch {
-			// Absent already.
+		const giveUp = performance.now() + UNLOCK_WAIT_MS;
+		for (;;) {
+			try {
+				await root.removeEntry(name);
+				break;
+			} catch (error) {
+				if (error instanceof DOMException && error.name === 'NotFoundError') break;
+				if (!waitForUnlock) break;
+				if (performance.now() > giveUp) {
+					throw new Error(
+						`'${name}' could not be deleted: it is still in use (close Concord's other tabs and try again).`,
+						{ cause: error }
+					);
+				}
+				await new Promise((resolve) => setTimeout(resolve, UNLOCK_POLL_MS));
+			}
 		}
 	}
 }

@@ -472,7 +472,8 @@ export class EngineService implements EngineApi {
 		this.engine = null;
 		this.conn = null;
 		this.info = null;
-		await deleteDatabaseFiles();
+		// The terminated engine lets go of the file a moment later: deleting waits for it.
+		await deleteDatabaseFiles(undefined, { waitForUnlock: true });
 	}
 }
 
