@@ -9,14 +9,12 @@ import { rowsOf } from '../sql/rows';
 import { ident, join, sql } from '../sql/sql';
 import { compareCandidates } from './pairs';
 import { isLink } from './links';
-import { conflictPair, type ScoringModel } from './score';
+import { CONFLICT_COMPARISONS, conflictPair, type ScoringModel } from './score';
 import { IDENTITY_TABLES } from './tables';
 
 const MEMBERS = 'cc_id_member';
 const MEMBER_CANDIDATES = 'cc_id_member_candidate';
 const MEMBER_PAIRS = 'cc_id_member_pair';
-/** The fields conflictPair reads: a member pair that was no candidate is compared on these only. */
-const CONFLICT_FIELDS = ['first_name', 'birth_date'];
 /** Rows written back per statement. */
 const BATCH = 2000;
 
@@ -133,7 +131,8 @@ export async function splitLooseClusters(
 		SELECT a.label, a.node AS l, b.node AS r FROM c a JOIN c b ON a.label = b.label AND a.node < b.node`);
 	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(MEMBER_CANDIDATES)} AS
 		SELECT l, r, 0::BIGINT AS rules FROM ${ident(MEMBERS)} ANTI JOIN ${ident(pair)} USING (l, r)`);
-	const conflictComparisons = model.comparisons.filter((c) => CONFLICT_FIELDS.includes(c.id));
+	// A member pair that was no candidate is compared only on what conflictPair reads.
+	const conflictComparisons = model.comparisons.filter((c) => CONFLICT_COMPARISONS.includes(c.id));
 	await compareCandidates(db, conflictComparisons, MEMBER_CANDIDATES, MEMBER_PAIRS);
 	const unlike = sql`CASE WHEN p.l IS NULL THEN ${conflictPair(model.comparisons, sql`m`)}
 		ELSE ${conflictPair(model.comparisons, sql`p`)} END`;

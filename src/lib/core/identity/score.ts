@@ -100,10 +100,14 @@ export function householdPair(comparisons: readonly Comparison[]): Sql {
 	return sql`(${firstDifferent} AND NOT ${birthAgrees})`;
 }
 
+/** The comparisons conflictPair reads. */
+export const CONFLICT_COMPARISONS: readonly string[] = ['first_name', 'birth_date'];
+
 /** Two records that are plainly two people: first names and birth dates both plainly different. */
 export function conflictPair(comparisons: readonly Comparison[], pair: Sql = sql`p`): Sql {
-	const first = comparisons.find((c) => c.id === 'first_name');
-	const birth = comparisons.find((c) => c.id === 'birth_date');
+	const [firstId, birthId] = CONFLICT_COMPARISONS;
+	const first = comparisons.find((c) => c.id === firstId);
+	const birth = comparisons.find((c) => c.id === birthId);
 	if (!first || !birth) return sql`FALSE`;
 	return sql`(${pair}.${ident(gammaColumn(first))} = ${first.levels.length}
 		AND ${pair}.${ident(gammaColumn(birth))} = ${birth.levels.length})`;
