@@ -12,17 +12,13 @@ import type { MappedColumn } from '../mapped/types';
 import { ident, join, sql, trusted, type Sql } from '../sql/sql';
 import { PHONE_LIST_SEPARATOR } from '../mapped/phone-e164';
 import { GOLDEN_COLUMNS, type GoldenColumn } from './golden-columns';
-import type { IdentitySource } from './records';
+import { EMAIL_LIKE, EMAIL_SPLIT, emailCellParts, type IdentitySource } from './records';
 import { IDENTITY_TABLES } from './tables';
 
 /** Temporary: one row per customer, cid, customer_id, record_count, source_count. */
 export const GOLDEN_CUSTOMERS = 'cc_golden_customer';
 /** Temporary: one row per record of a customer, with its customer's columns and golden columns. */
 export const GOLDEN_MEMBERS = 'cc_golden_member';
-
-const EMAIL_SPLIT = '[;,\\s]+';
-/** What looks like an address: something, @, something, a dot, something. */
-const EMAIL_LIKE = '_%@_%._%';
 
 /** A role's columns in the view (`email`, `email_2`…), never its match key (`first_name_key`). */
 function columnsOf(columns: readonly MappedColumn[], role: string): Sql[] {
@@ -37,8 +33,7 @@ function firstOf(values: readonly Sql[]): Sql | null {
 
 function emailOf(values: readonly Sql[]): Sql | null {
 	if (values.length === 0) return null;
-	const lists = values.map((v) => sql`coalesce(regexp_split_to_array(${v}, ${EMAIL_SPLIT}), [])`);
-	const first = sql`list_filter(flatten([${join(lists)}]), x -> x LIKE ${EMAIL_LIKE})[1]`;
+	const first = sql`list_filter(${emailCellParts(values)}, x -> x LIKE ${EMAIL_LIKE})[1]`;
 	const [only] = values;
 	if (values.length > 1 || !only) return first;
 	// Most cells hold one address: taken as it is, without a list and a lambda for every record.

@@ -36,8 +36,16 @@ export const RECORD_FIELDS = [
 
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
-const EMAIL_SPLIT = '[;,\\s]+';
-const EMAIL_SEPARATOR = '[;,\\s]';
+/** What separates the addresses of an e-mail cell holding several. */
+export const EMAIL_SPLIT = '[;,\\s]+';
+/** What looks like an address: something, @, something, a dot, something. */
+export const EMAIL_LIKE = '_%@_%._%';
+
+/** Every part of the e-mail cells, in order (a cell holding one address is one part). */
+export function emailCellParts(cells: readonly Sql[]): Sql {
+	const lists = cells.map((c) => sql`coalesce(regexp_split_to_array(${c}, ${EMAIL_SPLIT}), [])`);
+	return sql`flatten([${join(lists)}])`;
+}
 
 /** An e-mail address as matched: lower case, and with the provider rules when they are on. */
 export function emailMatchForm(address: Sql, rules: EmailRules): Sql {
@@ -98,13 +106,12 @@ const CELL_SEVERAL = ident('cc_email_cell_several');
 function emailListOf(emails: readonly Sql[], rules: EmailRules): Sql {
 	if (emails.length === 0) return sql`NULL::VARCHAR[]`;
 	const split = distinctInOrder(
-		sql`list_filter(list_transform(flatten([${join(
-			emails.map((e) => sql`coalesce(regexp_split_to_array(${e}, ${EMAIL_SPLIT}), [])`)
-		)}]), x -> ${emailMatchForm(sql`lower(trim(x))`, rules)}), x -> x LIKE '_%@_%._%')`
+		sql`list_filter(list_transform(${emailCellParts(emails)},
+			x -> ${emailMatchForm(sql`lower(trim(x))`, rules)}), x -> x LIKE ${EMAIL_LIKE})`
 	);
 	if (emails.length > 1) return sql`nullif(${split}, [])`;
 	return sql`CASE WHEN ${CELL_SEVERAL} THEN nullif(${split}, [])
-		WHEN ${CELL_FORM} LIKE '_%@_%._%' THEN [${CELL_FORM}] END`;
+		WHEN ${CELL_FORM} LIKE ${EMAIL_LIKE} THEN [${CELL_FORM}] END`;
 }
 
 /** The columns a lone e-mail column is prepared with (none otherwise). */
@@ -113,7 +120,7 @@ function prepareEmail(emails: readonly Sql[], rules: EmailRules): Sql[] {
 	if (!only || emails.length > 1) return [];
 	return [
 		sql`${emailMatchForm(sql`lower(trim(${only}))`, rules)} AS ${CELL_FORM}`,
-		sql`regexp_matches(${only}, ${EMAIL_SEPARATOR}) AS ${CELL_SEVERAL}`
+		sql`regexp_matches(${only}, ${EMAIL_SPLIT}) AS ${CELL_SEVERAL}`
 	];
 }
 
