@@ -4,10 +4,8 @@
 // reload and find the changes kept; reset to the defaults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadDemo, openApp } from './support/app';
+import { JOB_TIMEOUT, jobDone, loadDemo, openApp } from './support/app';
 import { closeSession, openSession, type Session } from './support/session';
-
-const RUN_TIMEOUT = 120_000;
 
 let session: Session | undefined;
 let page: Page;
@@ -25,10 +23,6 @@ const sourceNames = () =>
 		.locator('.name')
 		.allInnerTexts();
 
-async function jobDone(): Promise<void> {
-	await page.getByTestId('job-bar').waitFor({ state: 'detached', timeout: RUN_TIMEOUT });
-}
-
 beforeAll(async () => {
 	session = await openSession();
 	({ page, pageErrors: errors } = session);
@@ -37,8 +31,8 @@ beforeAll(async () => {
 	await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
 	const run = page.getByTestId('run-identity');
 	await run.filter({ hasText: 'Run identity resolution' }).click({ timeout: 60_000 });
-	await run.filter({ hasText: 'Re-run' }).waitFor({ timeout: RUN_TIMEOUT });
-	await jobDone();
+	await run.filter({ hasText: 'Re-run' }).waitFor({ timeout: JOB_TIMEOUT });
+	await jobDone(page);
 });
 
 afterAll(() => closeSession(session));
@@ -85,8 +79,8 @@ describe('the golden record', () => {
 		const expected = await sourceNames();
 		const stale = page.getByTestId('identity-stale');
 		await stale.getByRole('button', { name: 'Re-run' }).click();
-		await stale.waitFor({ state: 'detached', timeout: RUN_TIMEOUT });
-		await jobDone();
+		await stale.waitFor({ state: 'detached', timeout: JOB_TIMEOUT });
+		await jobDone(page);
 		await page.getByTestId('golden-sample').waitFor();
 
 		await page.reload();

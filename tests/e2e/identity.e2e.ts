@@ -3,10 +3,8 @@
 // marked stale, re-run; label review pairs with the keyboard and see the labels counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadDemo, openApp } from './support/app';
+import { JOB_TIMEOUT, jobDone, loadDemo, openApp } from './support/app';
 import { closeSession, openSession, type Session } from './support/session';
-
-const RUN_TIMEOUT = 120_000;
 
 /** A small verified list: the person behind each record is known. */
 const VERIFIED = [
@@ -26,10 +24,6 @@ let errors: string[];
 const countsIn = (text: string) =>
 	[...text.matchAll(/[\d,]+/g)].map((m) => Number(m[0].replace(/,/g, '')));
 
-async function jobDone(): Promise<void> {
-	await page.getByTestId('job-bar').waitFor({ state: 'detached', timeout: RUN_TIMEOUT });
-}
-
 beforeAll(async () => {
 	session = await openSession();
 	({ page, pageErrors: errors } = session);
@@ -48,8 +42,8 @@ describe('identity resolution of the demo sources', () => {
 		);
 		await page.getByTestId('run-identity').click();
 		const headline = page.getByTestId('identity-headline');
-		await headline.waitFor({ timeout: RUN_TIMEOUT });
-		await jobDone();
+		await headline.waitFor({ timeout: JOB_TIMEOUT });
+		await jobDone(page);
 		const text = await headline.innerText();
 		expect(text).toMatch(/^[\d,]+ records → [\d,]+ customers$/);
 		const [records = 0, customers = 0] = countsIn(text);
@@ -79,8 +73,8 @@ describe('identity resolution of the demo sources', () => {
 		await expect(stale.innerText()).resolves.toContain('The identity settings changed.');
 
 		await stale.getByRole('button', { name: 'Re-run' }).click();
-		await stale.waitFor({ state: 'detached', timeout: RUN_TIMEOUT });
-		await jobDone();
+		await stale.waitFor({ state: 'detached', timeout: JOB_TIMEOUT });
+		await jobDone(page);
 		await expect(page.getByTestId('identity-links').innerText()).resolves.not.toContain(
 			'Same loyalty card'
 		);
@@ -123,8 +117,8 @@ describe('identity resolution of the demo sources', () => {
 		const stale = page.getByTestId('identity-stale');
 		await stale.filter({ hasText: 'was added' }).waitFor();
 		await stale.getByRole('button', { name: 'Re-run' }).click();
-		await stale.waitFor({ state: 'detached', timeout: RUN_TIMEOUT });
-		await jobDone();
+		await stale.waitFor({ state: 'detached', timeout: JOB_TIMEOUT });
+		await jobDone(page);
 
 		await page.getByTestId('truth-source').selectOption({ label: 'Verified' });
 		await page.getByTestId('truth-column').selectOption('person');
