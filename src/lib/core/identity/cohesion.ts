@@ -10,7 +10,7 @@ import { ident, join, sql } from '../sql/sql';
 import { compareCandidates } from './pairs';
 import { isLink } from './links';
 import { CONFLICT_COMPARISONS, conflictPair, type ScoringModel } from './score';
-import { IDENTITY_TABLES } from './tables';
+import { dropTables, IDENTITY_TABLES } from './tables';
 
 const MEMBERS = 'cc_id_member';
 const MEMBER_CANDIDATES = 'cc_id_member_candidate';
@@ -147,9 +147,7 @@ export async function splitLooseClusters(
 			LEFT JOIN cc_id_decided d ON d.l = x.l AND d.r = x.r
 			ORDER BY x.label`)
 	);
-	for (const table of [MEMBERS, MEMBER_CANDIDATES, MEMBER_PAIRS]) {
-		await db.exec(sql`DROP TABLE IF EXISTS ${ident(table)}`);
-	}
+	await dropTables(db, [MEMBERS, MEMBER_CANDIDATES, MEMBER_PAIRS]);
 	const byLabel = new Map<number, MemberPair[]>();
 	for (const row of rows) {
 		const label = Number(row.label);

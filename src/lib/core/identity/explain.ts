@@ -11,7 +11,7 @@ import { isLink } from './links';
 import { compareCandidates, gammaColumn } from './pairs';
 import { recordDetails, type RecordDetail } from './record-details';
 import { priorWeight, scorePairs, tfColumn, type ScoringModel } from './score';
-import { IDENTITY_TABLES } from './tables';
+import { dropTables, IDENTITY_TABLES } from './tables';
 
 export interface Contribution {
 	comparison: string;
@@ -124,7 +124,6 @@ export async function explainCustomer(
 		});
 		return { customerId, records, pairs };
 	} finally {
-		await db.exec(sql`DROP TABLE IF EXISTS ${ident(MEMBERS)}`);
-		await db.exec(sql`DROP TABLE IF EXISTS ${ident(COMPARED)}`);
+		await dropTables(db, [MEMBERS, COMPARED]);
 	}
 }

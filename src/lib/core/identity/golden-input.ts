@@ -13,7 +13,7 @@ import { ident, join, sql, trusted, type Sql } from '../sql/sql';
 import { PHONE_LIST_SEPARATOR } from '../mapped/phone-e164';
 import { GOLDEN_COLUMNS, type GoldenColumn } from './golden-columns';
 import { EMAIL_LIKE, EMAIL_SPLIT, emailCellParts, type IdentitySource } from './records';
-import { IDENTITY_TABLES } from './tables';
+import { dropTables, IDENTITY_TABLES } from './tables';
 
 /** Temporary: one row per customer, cid, customer_id, record_count, source_count. */
 export const GOLDEN_CUSTOMERS = 'cc_golden_customer';
@@ -115,6 +115,5 @@ export async function buildGoldenMembers(
 
 /** Drops the temporary tables once the golden records are built. */
 export async function dropGoldenMembers(db: Db): Promise<void> {
-	await db.exec(sql`DROP TABLE IF EXISTS ${ident(GOLDEN_MEMBERS)}`);
-	await db.exec(sql`DROP TABLE IF EXISTS ${ident(GOLDEN_CUSTOMERS)}`);
+	await dropTables(db, [GOLDEN_MEMBERS, GOLDEN_CUSTOMERS]);
 }

@@ -3,8 +3,8 @@
 // own; this one orders them and reports progress.
 import type { Db } from '../db';
 import { BLOCKING_RULES, candidatePairs, ruleBlocking, type BlockingCount } from './blocking';
-import { ident, sql } from '../sql/sql';
-import { IDENTITY_TABLES } from './tables';
+import { sql } from '../sql/sql';
+import { dropTables, IDENTITY_TABLES } from './tables';
 import { ruleMatchOf } from './rule-matches';
 import { assignCustomerIds } from './customer-ids';
 import { buildGoldenRecords } from './golden';
@@ -48,11 +48,6 @@ function runSummary(result: ResolveResult): RunSummary {
 	return { records, customers, junk, blocking, training: model.training, clusters };
 }
 
-/** Drops the run's temporary tables once no later step reads them. */
-async function dropTemporary(db: Db, tables: readonly string[]): Promise<void> {
-	for (const table of tables) await db.exec(sql`DROP TABLE IF EXISTS ${ident(table)}`);
-}
-
 export async function resolveIdentities(
 	db: Db,
 	settings: IdentitySettings = DEFAULT_IDENTITY_SETTINGS,
@@ -61,7 +56,7 @@ export async function resolveIdentities(
 	const steps = 8;
 	onProgress(0, steps, 'Reading the profile sources');
 	// A run left half-way, or an earlier version that kept these tables, leaves no stale copy.
-	await dropTemporary(db, [CANDIDATES, IDENTITY_TABLES.identifier, COMPARED_PAIRS]);
+	await dropTables(db, [CANDIDATES, IDENTITY_TABLES.identifier, COMPARED_PAIRS]);
 	await buildIdentityRecords(db, await profileIdentitySources(db), settings.email);
 	onProgress(1, steps, 'Looking for junk identifiers');
 	const junk = await guardJunk(db, settings.junkRecords);
@@ -84,7 +79,7 @@ export async function resolveIdentities(
 	onProgress(3, steps, 'Comparing candidate pairs');
 	const comparisons = activeComparisons(present, settings.comparisons);
 	await compareCandidates(db, comparisons, CANDIDATES, COMPARED_PAIRS);
-	await dropTemporary(db, [CANDIDATES, IDENTITY_TABLES.identifier]);
+	await dropTables(db, [CANDIDATES, IDENTITY_TABLES.identifier]);
 	onProgress(4, steps, 'Estimating the match model');
 	const exactByChance = await exactAgreementByChance(db, comparisons);
 	const model = await fitModel(db, comparisons, usable, records, exactByChance);
@@ -95,7 +90,7 @@ export async function resolveIdentities(
 		into: IDENTITY_TABLES.pair,
 		columns: [sql`${ruleMatchOf(usable, matchRules)} AS rule`]
 	});
-	await dropTemporary(db, [COMPARED_PAIRS]);
+	await dropTables(db, [COMPARED_PAIRS]);
 	onProgress(6, steps, 'Clustering records into customers');
 	const clusters = await clusterRecords(db, scoring, settings.threshold);
 	await assignCustomerIds(db);

@@ -1,4 +1,7 @@
 // The tables identity resolution writes, in one place so that each step and the clean-up agree.
+import type { Db } from '../db';
+import { ident, sql } from '../sql/sql';
+
 export const IDENTITY_TABLES = {
 	/** One row per profile record: rid, record_id, source_id and the compared fields. */
 	record: 'cc_id_record',
@@ -17,3 +20,8 @@ export const IDENTITY_TABLES = {
 	/** Manual decisions: pairs of record ids that are or are not the same person. */
 	decision: 'cc_id_decision'
 } as const;
+
+/** Drops a step's working tables (temporary or not) once nothing reads them; absent ones too. */
+export async function dropTables(db: Db, tables: readonly string[]): Promise<void> {
+	for (const table of tables) await db.exec(sql`DROP TABLE IF EXISTS ${ident(table)}`);
+}
