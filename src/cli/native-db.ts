@@ -20,6 +20,7 @@ import {
 	type Vector
 } from 'apache-arrow';
 import type { Db } from '../lib/core/db';
+import { spareMemorySetting } from '../lib/core/identity/spare-memory';
 import type { Sql } from '../lib/core/sql/sql';
 
 type ArrowKind = { type: DataType; convert: (value: unknown) => unknown };
@@ -70,10 +71,15 @@ export class NativeDb implements Db {
 		private readonly connection: DuckDBConnection
 	) {}
 
-	/** Opens a database (in memory by default) with the given DuckDB settings. */
+	/**
+	 * Opens a database (in memory by default) with the given DuckDB settings. A native host has
+	 * memory to spare, and says so (see spare-memory).
+	 */
 	static async open(path = ':memory:', settings: Record<string, string> = {}): Promise<NativeDb> {
 		const instance = await DuckDBInstance.create(path, settings);
-		return new NativeDb(instance, await instance.connect());
+		const db = new NativeDb(instance, await instance.connect());
+		await db.exec(spareMemorySetting());
+		return db;
 	}
 
 	async exec(statement: Sql): Promise<void> {

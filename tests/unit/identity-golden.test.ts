@@ -12,8 +12,9 @@ import {
 	buildGoldenRecords,
 	GOLDEN_TABLE,
 	GOLDEN_VALUE_COLUMNS,
-	recordColumnOf
+	recordNumberColumnOf
 } from '../../src/lib/core/identity/golden';
+import { goldenWithRecords, recordColumnOf } from '../../src/lib/core/identity/golden-provenance';
 import {
 	ADDRESS_COLUMNS,
 	DEFAULT_GOLDEN_SETTINGS,
@@ -194,7 +195,7 @@ function settingsWith(fields: Partial<GoldenSettings['fields']>): GoldenSettings
 }
 
 async function goldenRows(db: Db): Promise<Row[]> {
-	return rowsOf(await db.query(sql`SELECT * FROM ${ident(GOLDEN_TABLE)} ORDER BY customer_id`));
+	return rowsOf(await db.query(sql`SELECT * FROM (${goldenWithRecords()}) ORDER BY customer_id`));
 }
 
 describe.each(engines)('golden record on $name DuckDB', (engine) => {
@@ -485,7 +486,7 @@ describe.each(engines)('golden record on $name DuckDB', (engine) => {
 		).map((row) => String(row.column_name));
 		for (const column of ADDRESS_COLUMNS) {
 			expect(columns).toContain(column);
-			expect(columns).toContain(recordColumnOf(column));
+			expect(columns).toContain(recordNumberColumnOf(column));
 		}
 	});
 });
@@ -521,7 +522,7 @@ describe.each(engines)('golden record after resolving the demo ($name)', (engine
 			const [row] = rowsOf(
 				await db.query(sql`SELECT count(*) AS filled,
 				count(*) FILTER (WHERE m.customer_id IS DISTINCT FROM g.customer_id) AS foreign_records
-				FROM ${ident(GOLDEN_TABLE)} g LEFT JOIN ${ident(IDENTITY_TABLES.customer)} m
+				FROM (${goldenWithRecords()}) g LEFT JOIN ${ident(IDENTITY_TABLES.customer)} m
 					ON m.record_id = g.${ident(recordColumnOf(column))}
 				WHERE g.${ident(column)} IS NOT NULL`)
 			);

@@ -157,9 +157,11 @@ function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
 	const { identifier, junk } = IDENTITY_TABLES;
 	if (rule.identifier) {
 		// Junk is left out before the self-join: a placeholder shared by thousands of records
-		// would otherwise make millions of pairs only to drop them.
-		const held = sql`SELECT rid, value FROM ${ident(identifier)} i WHERE i.kind = ${rule.identifier}
-			AND NOT EXISTS (SELECT 1 FROM ${ident(junk)} j WHERE j.kind = i.kind AND j.value = i.value)`;
+		// would otherwise make millions of pairs only to drop them. An anti join on the short junk
+		// table, not NOT EXISTS: the correlated subquery made DuckDB deduplicate every identifier.
+		const held = sql`SELECT rid, value FROM ${ident(identifier)} i
+			ANTI JOIN ${ident(junk)} j ON j.kind = i.kind AND j.value = i.value
+			WHERE i.kind = ${rule.identifier}`;
 		return sql`SELECT * FROM (
 			WITH held AS (${held})
 			SELECT a.rid AS l, b.rid AS r, ${index} AS rule

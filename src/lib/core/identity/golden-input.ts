@@ -68,12 +68,32 @@ function dateOf(role: 'created_at' | 'updated_at', columns: readonly MappedColum
 	return value ? sql`CAST(${value} AS TIMESTAMP)` : sql`NULL::TIMESTAMP`;
 }
 
+/** What a member takes from its source's view: source rank, dates and golden columns, by name. */
+function goldenValues(source: IdentitySource, rank: number): [string, Sql][] {
+	return [
+		['source_rank', sql`${rank}::INTEGER`],
+		['created_at', dateOf('created_at', source.columns)],
+		['updated_at', dateOf('updated_at', source.columns)],
+		...GOLDEN_COLUMNS.map((c): [string, Sql] => [c.name, valueOf(c, source.columns)])
+	];
+}
+
 function sourceSelect(source: IdentitySource, rank: number): Sql {
-	const values = GOLDEN_COLUMNS.map((c) => sql`${valueOf(c, source.columns)} AS ${ident(c.name)}`);
-	return sql`SELECT record_id, ${source.sourceId} AS source_id, ${rank}::INTEGER AS source_rank,
-		${dateOf('created_at', source.columns)} AS created_at,
-		${dateOf('updated_at', source.columns)} AS updated_at, ${join(values)}
+	const values = goldenValues(source, rank).map(([name, value]) => sql`${value} AS ${ident(name)}`);
+	return sql`SELECT record_id, ${source.sourceId} AS source_id, ${join(values)}
 		FROM ${ident(source.view)}`;
+}
+
+/** The column of a kept copy of the sources' rows holding their golden values (one struct). */
+const KEPT_VALUES = ident('golden_values');
+
+/**
+ * The same values as that column, over the view's columns, for the identity record step when it
+ * keeps the sources' rows (see KeptSourceRows); `rank` is the source's place in the sources.
+ */
+export function keptGoldenValues(source: IdentitySource, rank: number): Sql {
+	const fields = goldenValues(source, rank).map(([name, value]) => sql`${name}: ${value}`);
+	return sql`{${join(fields)}} AS ${KEPT_VALUES}`;
 }
 
 /** The same columns with no row, for a workspace without profile sources. */
@@ -91,12 +111,14 @@ function emptySelect(): Sql {
  * record_date, the date most_recent orders by (updated, else created). A record no longer in a
  * view keeps its row, its values NULL: every customer then has its members, and a customer with
  * one record exactly one, so its golden row needs no join. The views are read once, joined to
- * the narrow record → customer side. Customers are numbered in no particular order: the number
- * only groups a customer's records, twice as fast as the text id, and is never shown.
+ * the narrow record → customer side; or not at all when `kept` names a copy of the sources' rows
+ * the run already made, with keptGoldenValues. Customers are numbered in no particular order:
+ * the number only groups a customer's records, twice as fast as the text id, and is never shown.
  */
 export async function buildGoldenMembers(
 	db: Db,
-	sources: readonly IdentitySource[]
+	sources: readonly IdentitySource[],
+	kept?: string
 ): Promise<void> {
 	const customers = ident(GOLDEN_CUSTOMERS);
 	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${customers} AS
@@ -105,11 +127,14 @@ export async function buildGoldenMembers(
 				count(DISTINCT source_id)::INTEGER AS source_count
 			FROM ${ident(IDENTITY_TABLES.customer)} GROUP BY customer_id)`);
 	const selects = sources.length > 0 ? sources.map(sourceSelect) : [emptySelect()];
+	const values = kept
+		? sql`SELECT record_id, source_id, unnest(${KEPT_VALUES}) FROM ${ident(kept)}`
+		: join(selects, ' UNION ALL BY NAME ');
 	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(GOLDEN_MEMBERS)} AS
 		SELECT c.cid, m.customer_id, c.record_count, c.source_count, m.record_id, m.source_id,
 			v.* EXCLUDE (record_id, source_id), coalesce(v.updated_at, v.created_at) AS record_date
 		FROM ${ident(IDENTITY_TABLES.customer)} m JOIN ${customers} c USING (customer_id)
-		LEFT JOIN (${join(selects, ' UNION ALL BY NAME ')}) v
+		LEFT JOIN (${values}) v
 			ON v.record_id = m.record_id AND v.source_id = m.source_id`);
 }
 

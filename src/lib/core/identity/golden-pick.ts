@@ -1,10 +1,12 @@
 // One field of the golden record chosen for every customer at once. Each member record holding
 // a value for the field gets a sort key built from the field's rules, and arg_min keeps, per
-// customer, the field's columns and record id of the record with the smallest key: one
+// customer, the field's columns and record number of the record with the smallest key: one
 // aggregate per field in a single GROUP BY, rather than a window sort per field. The tricky
 // points: the key must be total, so a re-run gives the same record (after the rules come the
-// source order and the record id, which are unique together); and "largest first" rules are
-// written as negated numbers, with records lacking a date put last by hand.
+// source order and the record number — the record's place in its customer's records in record
+// id order — which are unique together); and "largest first" rules are written as negated
+// numbers, with records lacking a date put last by hand. Keys and values hold numbers only, not
+// the record id: arg_min compares and carries them for half the cost of text.
 import { ident, join, sql, type Sql } from '../sql/sql';
 import { columnsOfField, completeness, countedForm } from './golden-columns';
 import type { FieldSurvivorship, GoldenField, SurvivorshipRule } from './golden-settings';
@@ -59,9 +61,12 @@ function keyOf(field: GoldenField, rule: SurvivorshipRule, rank: Sql): Sql | nul
 	}
 }
 
+/** The member table's column numbering each customer's records in record id order: 1, 2… */
+export const RECORD_NUMBER = 'record_number';
+
 /**
- * The aggregate choosing the field's record per customer: a struct of the record id and the
- * field's columns, named `pick_<field>`.
+ * The aggregate choosing the field's record per customer: a struct of the record number and
+ * the field's columns, named `pick_<field>`.
  */
 export function pickAggregate(field: GoldenField, survivorship: FieldSurvivorship): Sql {
 	const columns = columnsOfField(field);
@@ -70,15 +75,16 @@ export function pickAggregate(field: GoldenField, survivorship: FieldSurvivorshi
 		' OR '
 	);
 	const rank = sourceRank(survivorship.sources);
+	const number = ident(RECORD_NUMBER);
 	const keys = [
 		...survivorship.rules.flatMap((rule) => keyOf(field, rule, rank) ?? []),
 		rank,
-		sql`record_id`
+		number
 	];
-	const picked = [sql`record_id`, ...columns.map((c) => ident(c.name))];
+	const picked = [number, ...columns.map((c) => ident(c.name))];
 	const struct = (parts: readonly Sql[], names: readonly string[]) =>
 		sql`{${join(parts.map((p, i) => sql`${names[i] ?? `k${i}`}: ${p}`))}}`;
-	const value = struct(picked, ['record_id', ...columns.map((c) => c.name)]);
+	const value = struct(picked, [RECORD_NUMBER, ...columns.map((c) => c.name)]);
 	const key = struct(keys, []);
 	return sql`arg_min(${value}, ${key}) FILTER (WHERE ${held}) AS ${ident(`pick_${field}`)}`;
 }

@@ -1,11 +1,13 @@
 // The golden record: one row per customer of the last identity run (cc_customer_record), each
-// field taken from one of the customer's records by the field's survivorship rules, with the id
-// of that record beside it (`first_name_record`…) so the page can show where each value came
-// from. Set-based: the member records are read once into a table; a customer with one record
-// (most of them) takes that record's values as they are, and one GROUP BY picks every field of
-// the others (see golden-pick). The tricky point: the customers come from cc_customer_record,
-// not from the views, so every customer has its row even when none of its records holds a
-// value (its fields are then NULL).
+// field taken from one of the customer's records by the field's survivorship rules, with the
+// number of that record beside it (`first_name_record_number`: 1, 2… in the customer's records
+// in record id order; golden-provenance reads it back as a record id) so the page can show where
+// each value came from. A number rather than the id: sixteen text columns of ids were most of
+// the cost of writing the table. Set-based: the member records are read once into a table; a
+// customer with one record (most of them) takes that record's values as they are, and one
+// GROUP BY picks every field of the others (see golden-pick). The tricky point: the customers
+// come from cc_customer_record, not from the views, so every customer has its row even when
+// none of its records holds a value (its fields are then NULL).
 import type { Db } from '../db';
 import { scalarOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
@@ -17,7 +19,7 @@ import {
 	GOLDEN_CUSTOMERS,
 	GOLDEN_MEMBERS
 } from './golden-input';
-import { frequencyColumn, frequencyOf, pickAggregate } from './golden-pick';
+import { frequencyColumn, frequencyOf, pickAggregate, RECORD_NUMBER } from './golden-pick';
 import {
 	DEFAULT_GOLDEN_SETTINGS,
 	GOLDEN_FIELDS,
@@ -37,15 +39,17 @@ export interface GoldenSummary {
 
 /** The golden value columns of cc_customer, in order. */
 export const GOLDEN_VALUE_COLUMNS = GOLDEN_COLUMNS.map((c) => c.name);
-/** The column holding the id of the record a golden value was taken from. */
-export const recordColumnOf = (column: string) => `${column}_record`;
+/** The column holding the number of the customer's record a golden value was taken from. */
+export const recordNumberColumnOf = (column: string) => `${column}_record_number`;
 
+/** `kept`: the run's copy of the sources' rows, when it kept one (see buildGoldenMembers). */
 export async function buildGoldenRecords(
 	db: Db,
-	settings: GoldenSettings = DEFAULT_GOLDEN_SETTINGS
+	settings: GoldenSettings = DEFAULT_GOLDEN_SETTINGS,
+	kept?: string
 ): Promise<GoldenSummary> {
 	await ensureCustomerTable(db);
-	await buildGoldenMembers(db, await profileIdentitySources(db));
+	await buildGoldenMembers(db, await profileIdentitySources(db), kept);
 	const votes = new Map<GoldenField, Sql>();
 	const picks: Sql[] = [];
 	const single: Sql[] = [];
@@ -62,13 +66,13 @@ export async function buildGoldenRecords(
 		const pick = sql`p.${ident(`pick_${field}`)}`;
 		for (const column of columnsOfField(field)) {
 			const name = ident(column.name);
-			const record = ident(recordColumnOf(column.name));
+			const record = ident(recordNumberColumnOf(column.name));
 			single.push(sql`${shown(column, name)} AS ${name}`);
-			singleRecords.push(sql`CASE WHEN ${name} IS NOT NULL THEN record_id END AS ${record}`);
+			singleRecords.push(sql`CASE WHEN ${name} IS NOT NULL THEN 1 END AS ${record}`);
 			const value = sql`struct_extract(${pick}, ${column.name})`;
 			chosen.push(sql`${shown(column, value)} AS ${name}`);
 			// Within the address block a part the chosen record lacks has no record of its own.
-			const from = sql`CASE WHEN ${value} IS NOT NULL THEN struct_extract(${pick}, 'record_id') END`;
+			const from = sql`CASE WHEN ${value} IS NOT NULL THEN struct_extract(${pick}, ${RECORD_NUMBER}) END`;
 			chosenRecords.push(sql`${from} AS ${record}`);
 		}
 	}
@@ -94,20 +98,24 @@ export async function buildGoldenRecords(
 }
 
 /**
- * The members of customers with several records, with the vote counts the rules ask for. Votes
- * are windows over a narrow projection joined back by row (a window carries every column it is
- * given, and the member rows are wide), and only over customers with three records or more:
- * when both of two records hold a value they count 1 each (two values) or 2 each (the same), so
- * a vote never chooses between two, and every record of such a customer counts 0 alike.
+ * The members of customers with several records, with their record numbers and the vote counts
+ * the rules ask for. Both are windows over a narrow projection joined back by row (a window
+ * carries every column it is given, and the member rows are wide). Votes are counted only over
+ * customers with three records or more: when both of two records hold a value they count 1 each
+ * (two values) or 2 each (the same), so a vote never chooses between two, and every record of
+ * such a customer counts 0 alike.
  */
 function sharedMembers(votes: ReadonlyMap<GoldenField, Sql>): Sql {
 	const members = ident(GOLDEN_MEMBERS);
-	if (votes.size === 0) return sql`(SELECT * FROM ${members} WHERE record_count > 1)`;
+	const numbered = sql`${members} m JOIN (SELECT rowid AS member,
+			row_number() OVER (PARTITION BY cid ORDER BY record_id)::INTEGER AS ${ident(RECORD_NUMBER)}
+		FROM ${members} WHERE record_count > 1) n ON n.member = m.rowid`;
+	if (votes.size === 0) return sql`(SELECT m.*, n.${ident(RECORD_NUMBER)} FROM ${numbered})`;
 	const counted = [...votes].map(([field, count]) => sql`${count} AS ${frequencyColumn(field)}`);
 	const counts = [...votes.keys()].map(
 		(field) => sql`coalesce(v.${frequencyColumn(field)}, 0) AS ${frequencyColumn(field)}`
 	);
-	return sql`(SELECT m.*, ${join(counts)} FROM ${members} m LEFT JOIN
+	return sql`(SELECT m.*, n.${ident(RECORD_NUMBER)}, ${join(counts)} FROM ${numbered} LEFT JOIN
 		(SELECT rowid AS member, ${join(counted)} FROM ${members} WHERE record_count > 2) v
-		ON v.member = m.rowid WHERE m.record_count > 1)`;
+		ON v.member = m.rowid)`;
 }

@@ -137,8 +137,8 @@ function phoneListOf(phones: readonly Sql[]): Sql {
 	return sql`nullif(${distinctInOrder(sql`flatten([${join(lists)}])`)}, [])`;
 }
 
-/** The SELECT reading one source's mapped view into the identity record's columns. */
-function sourceSelect(source: IdentitySource, rules: EmailRules): Sql {
+/** The SELECT reading one source's mapped view into the identity record's columns and `more`. */
+function sourceSelect(source: IdentitySource, rules: EmailRules, more: readonly Sql[]): Sql {
 	const emails = columnsOf(source, 'email');
 	const emailList = emailListOf(emails, rules);
 	const prepared = prepareEmail(emails, rules);
@@ -168,7 +168,7 @@ function sourceSelect(source: IdentitySource, rules: EmailRules): Sql {
 		nullif(lower(regexp_replace(${text('house_number')}, '\\s', '', 'g')), '') AS house_number,
 		${compactCode(text('national_id'))} AS national_id,
 		${compactCode(text('loyalty_id'))} AS loyalty_id,
-		nullif(lower(left(trim(${text('gender')}), 1)), '') AS gender
+		nullif(lower(left(trim(${text('gender')}), 1)), '') AS gender${more.length > 0 ? sql`, ${join(more)}` : sql``}
 		FROM (SELECT *${prepared.length > 0 ? sql`, ${join(prepared)}` : sql``} FROM ${ident(source.view)})`;
 }
 
@@ -182,28 +182,49 @@ export function ifSeveral(list: Sql): Sql {
 }
 
 /**
+ * A copy of the sources' rows a run keeps for a later step, which then need not read the views
+ * again: a temporary table with the record's columns as read and the step's own `columns`, over
+ * the view's columns (`rank`: the source's place in the sources).
+ */
+export interface KeptSourceRows {
+	table: string;
+	columns: (source: IdentitySource, rank: number) => Sql[];
+}
+
+/**
  * Builds the record table (rid, record_id, source_id, the compared fields, emails and phones
  * lists, and those lists again when they hold several values) and the identifier table (rid,
  * kind, value). The scalar `email` and `phone` are each record's first address and number;
- * every one of them is an identifier.
+ * every one of them is an identifier. Records are numbered (rid) in source and record id order.
  */
 export async function buildIdentityRecords(
 	db: Db,
 	sources: readonly IdentitySource[],
-	rules: EmailRules
+	rules: EmailRules,
+	keep?: KeptSourceRows
 ): Promise<void> {
 	const { record, identifier } = IDENTITY_TABLES;
 	if (sources.length === 0) throw new Error('There is no profile source to resolve.');
 	const union = join(
-		sources.map((s) => sourceSelect(s, rules)),
+		sources.map((s, rank) => sourceSelect(s, rules, keep?.columns(s, rank) ?? [])),
 		' UNION ALL BY NAME '
 	);
-	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(record)} AS
-		SELECT (row_number() OVER (ORDER BY source_id, record_id) - 1)::INTEGER AS rid, record_id, source_id,
-			first_name, last_name, birth_date, emails[1] AS email, phones[1] AS phone,
-			postcode, city, street, house_number, national_id, loyalty_id, gender, emails, phones,
-			${ifSeveral(sql`emails`)} AS emails_if_several, ${ifSeveral(sql`phones`)} AS phones_if_several
-		FROM (${union})`);
+	const columns = sql`record_id, source_id,
+		first_name, last_name, birth_date, emails[1] AS email, phones[1] AS phone,
+		postcode, city, street, house_number, national_id, loyalty_id, gender, emails, phones,
+		${ifSeveral(sql`emails`)} AS emails_if_several, ${ifSeveral(sql`phones`)} AS phones_if_several`;
+	const rid = sql`(row_number() OVER (ORDER BY source_id, record_id) - 1)::INTEGER AS rid`;
+	if (keep) {
+		const kept = ident(keep.table);
+		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${kept} AS ${union}`);
+		// Numbered over the keys alone and joined back: a window sorts every column it carries.
+		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(record)} AS
+			SELECT k.rid, ${columns} FROM ${kept}
+			JOIN (SELECT source_id, record_id, ${rid} FROM ${kept}) k USING (source_id, record_id)`);
+	} else {
+		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(record)} AS
+			SELECT ${rid}, ${columns} FROM (${union})`);
+	}
 	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(identifier)} AS
 		SELECT rid, 'email' AS kind, unnest(emails) AS value FROM ${ident(record)}
 		UNION ALL SELECT rid, 'phone', unnest(phones) FROM ${ident(record)}

@@ -8,15 +8,17 @@ import { dropTables, IDENTITY_TABLES } from './tables';
 import { ruleMatchOf } from './rule-matches';
 import { assignCustomerIds } from './customer-ids';
 import { buildGoldenRecords } from './golden';
+import { keptGoldenValues } from './golden-input';
 import { DEFAULT_GOLDEN_SETTINGS } from './golden-settings';
 import { clusterRecords, type ClusterSummary } from './cluster';
 import { guardJunk, type JunkIdentifier } from './junk';
 import { activeComparisons, fieldFill, fitModel, presentFields, type FittedModel } from './model';
 import { COMPARED_PAIRS, compareCandidates } from './pairs';
 import { profileIdentitySources } from './identity-sources';
-import { buildIdentityRecords } from './records';
+import { buildIdentityRecords, type KeptSourceRows } from './records';
 import { addTermFrequencies, exactAgreementByChance, scorePairs, type ScoringModel } from './score';
 import { saveRunState, savedModel } from './run-state';
+import { hasSpareMemory } from './spare-memory';
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from './types';
 
 export type ResolveProgress = (done: number, total: number, label: string) => void;
@@ -32,6 +34,8 @@ export interface ResolveResult {
 }
 
 const CANDIDATES = 'cc_id_candidate';
+/** The sources' rows, kept from the record step to the golden records (see KeptSourceRows). */
+const SOURCE_ROWS = 'cc_id_source_row';
 
 /** What a run found, kept with it for the identity page (JSON: no functions, no SQL). */
 export interface RunSummary {
@@ -56,8 +60,12 @@ export async function resolveIdentities(
 	const steps = 8;
 	onProgress(0, steps, 'Reading the profile sources');
 	// A run left half-way, or an earlier version that kept these tables, leaves no stale copy.
-	await dropTables(db, [CANDIDATES, IDENTITY_TABLES.identifier, COMPARED_PAIRS]);
-	await buildIdentityRecords(db, await profileIdentitySources(db), settings.email);
+	await dropTables(db, [CANDIDATES, IDENTITY_TABLES.identifier, COMPARED_PAIRS, SOURCE_ROWS]);
+	// With memory to spare the golden records read the rows the record step read, not the views.
+	const keep: KeptSourceRows | undefined = (await hasSpareMemory(db))
+		? { table: SOURCE_ROWS, columns: (source, rank) => [keptGoldenValues(source, rank)] }
+		: undefined;
+	await buildIdentityRecords(db, await profileIdentitySources(db), settings.email, keep);
 	onProgress(1, steps, 'Looking for junk identifiers');
 	const junk = await guardJunk(db, settings.junkRecords);
 	const { records, fill } = await fieldFill(db);
@@ -95,7 +103,8 @@ export async function resolveIdentities(
 	const clusters = await clusterRecords(db, scoring, settings.threshold);
 	await assignCustomerIds(db);
 	onProgress(7, steps, 'Building golden records');
-	await buildGoldenRecords(db, settings.golden ?? DEFAULT_GOLDEN_SETTINGS);
+	await buildGoldenRecords(db, settings.golden ?? DEFAULT_GOLDEN_SETTINGS, keep?.table);
+	await dropTables(db, [SOURCE_ROWS]);
 	const result = {
 		records,
 		customers: clusters.customers,
