@@ -79,7 +79,7 @@ function first(values: Sql[]): Sql {
 }
 
 /** Upper-case letters and digits only: identifiers typed with spaces, dashes or dots. */
-function compactCode(value: Sql): Sql {
+export function compactCode(value: Sql): Sql {
 	return sql`nullif(upper(regexp_replace(${value}, '[^0-9A-Za-z]', '', 'g')), '')`;
 }
 

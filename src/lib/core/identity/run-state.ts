@@ -32,14 +32,17 @@ export interface SourceFingerprint {
 	fingerprint: string;
 }
 
-/** A fingerprint per profile source: its raw table, its mapping and its reading choices. */
-export async function sourceFingerprints(db: Db): Promise<Record<string, SourceFingerprint>> {
+/** A fingerprint per source of `kind`: its raw table, its mapping and its reading choices. */
+export async function sourceFingerprints(
+	db: Db,
+	kind: 'profile' | 'event' = 'profile'
+): Promise<Record<string, SourceFingerprint>> {
 	const rows = rowsOf(
 		await db.query(sql`SELECT s.source_id, s.name, md5(s.table_name || '|' || coalesce(string_agg(
 				m.column_name || '=' || m.role || '/' || coalesce(m.date_order, '') || '/' || coalesce(m.decimal_separator, ''),
 				';' ORDER BY m.column_index), '')) AS fingerprint
 			FROM ${ident(CATALOG_TABLE)} s LEFT JOIN ${ident(MAPPING_TABLE)} m USING (source_id)
-			WHERE s.kind = 'profile' GROUP BY s.source_id, s.name, s.table_name ORDER BY s.source_id`)
+			WHERE s.kind = ${kind} GROUP BY s.source_id, s.name, s.table_name ORDER BY s.source_id`)
 	);
 	return Object.fromEntries(
 		rows.map((row) => [
