@@ -56,6 +56,24 @@ import {
 import { goldenSample, type GoldenSampleRow } from '../src/lib/core/identity/golden-sample';
 import type { IdentitySettings } from '../src/lib/core/identity/types';
 import { loadRunState } from '../src/lib/core/identity/run-state';
+import { build360, type Build360Options } from '../src/lib/core/customer360/build';
+import {
+	loadBuildState,
+	staleReasons360,
+	type Build360State
+} from '../src/lib/core/customer360/build-state';
+import type { EventKind } from '../src/lib/core/customer360/event-kinds';
+import { eventSourceKinds } from '../src/lib/core/customer360/event-sources';
+import {
+	customerColumns,
+	customerPage,
+	type CustomerListQuery
+} from '../src/lib/core/customer360/customer-list';
+import {
+	customerProfile,
+	type CustomerProfile
+} from '../src/lib/core/customer360/customer-profile';
+import { tableToIPC } from 'apache-arrow';
 import type {
 	ColumnMapping,
 	EngineApi,
@@ -64,6 +82,7 @@ import type {
 	FileImportChoice,
 	FileInspection,
 	IdentityRunInfo,
+	Customers360Info,
 	ImportOutcome,
 	ProgressCallback,
 	SourceChange,
@@ -457,6 +476,38 @@ export class EngineService implements EngineApi {
 
 	searchCustomers(text: string): Promise<CustomerHit[]> {
 		return this.serial((db) => searchCustomers(db, text));
+	}
+
+	build360(options: Build360Options, onProgress: ProgressCallback): Promise<Build360State> {
+		return this.serial((db) =>
+			this.transaction(db, (tx) =>
+				build360(tx, options, (done, total, label) => onProgress({ done, total, label }))
+			)
+		);
+	}
+
+	customers360(asOf: string | null, kinds: Record<string, EventKind>): Promise<Customers360Info> {
+		return this.serial(async (db) => {
+			const state = await loadBuildState(db);
+			return {
+				state,
+				stale: await staleReasons360(db, state, asOf, kinds),
+				columns: state ? await customerColumns(db) : [],
+				eventSources: await eventSourceKinds(db, kinds)
+			};
+		});
+	}
+
+	customerPage(query: CustomerListQuery): Promise<{ total: number; rows: Uint8Array }> {
+		return this.serial(async (db) => {
+			const page = await customerPage(db, query);
+			const bytes = tableToIPC(page.rows);
+			return Comlink.transfer({ total: page.total, rows: bytes }, [bytes.buffer as ArrayBuffer]);
+		});
+	}
+
+	customerProfile(customerId: string): Promise<CustomerProfile | null> {
+		return this.serial((db) => customerProfile(db, customerId));
 	}
 
 	async cancel(): Promise<void> {

@@ -16,6 +16,11 @@ import type {
 } from '../core/identity/workspace-identity';
 import type { GoldenSampleRow } from '../core/identity/golden-sample';
 import type { IdentitySettings } from '../core/identity/types';
+import type { Build360Options } from '../core/customer360/build';
+import type { Build360State } from '../core/customer360/build-state';
+import type { EventKind } from '../core/customer360/event-kinds';
+import type { CustomerListQuery } from '../core/customer360/customer-list';
+import type { CustomerProfile } from '../core/customer360/customer-profile';
 
 export type BundleName = 'eh' | 'mvp';
 export type Persistence = 'opfs' | 'memory';
@@ -155,10 +160,27 @@ export interface EngineApi {
 	explainIdentity(customerId: string): Promise<CustomerExplanation | null>;
 	/** Customers by part of a name, an e-mail, a phone, a record or customer id (at most 20). */
 	searchCustomers(text: string): Promise<CustomerHit[]>;
+	/** Links every event to the customers and computes their KPIs (one transaction). */
+	build360(options: Build360Options, onProgress: ProgressCallback): Promise<Build360State>;
+	/** The last 360° build, why it is stale ([] when current) and the 360 table's columns. */
+	customers360(asOf: string | null, kinds: Record<string, EventKind>): Promise<Customers360Info>;
+	/** The matching customers' count and one page of them (Arrow IPC bytes). */
+	customerPage(query: CustomerListQuery): Promise<{ total: number; rows: Uint8Array }>;
+	/** One customer's golden record, records, KPIs and events; null when unknown. */
+	customerProfile(customerId: string): Promise<CustomerProfile | null>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */
 	destroyDatabase(): Promise<void>;
+}
+
+/** The 360° view as the Customers area first sees it. */
+export interface Customers360Info {
+	state: Build360State | null;
+	stale: string[];
+	columns: { name: string; type: string }[];
+	/** The event sources with the kind suggested for each (or chosen), for the kind pickers. */
+	eventSources: { sourceId: string; name: string; kind: EventKind }[];
 }
 
 /** What a customer's explanation needs to know of the last identity run. */

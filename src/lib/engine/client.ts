@@ -4,6 +4,8 @@ import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { IdentitySettings } from '$lib/core/identity/types';
 import type { Sql } from '$lib/core/sql/sql';
+import type { Build360Options } from '$lib/core/customer360/build';
+import type { CustomerListQuery } from '$lib/core/customer360/customer-list';
 import EngineWorker from '$workers/engine.worker.ts?worker';
 import type { EngineApi, FileImportChoice, ProgressCallback, StartOptions } from './api';
 
@@ -38,6 +40,15 @@ export class EngineClient {
 
 	runIdentity(settings: IdentitySettings, onProgress: ProgressCallback) {
 		return this.api.runIdentity(settings, Comlink.proxy(onProgress));
+	}
+
+	build360(options: Build360Options, onProgress: ProgressCallback) {
+		return this.api.build360(options, Comlink.proxy(onProgress));
+	}
+
+	async customerPage(query: CustomerListQuery): Promise<{ total: number; rows: Table }> {
+		const page = await this.api.customerPage(query);
+		return { total: page.total, rows: tableFromIPC(page.rows) };
 	}
 
 	terminate(): void {

@@ -6,7 +6,8 @@ import type { Db } from '../db';
 import type { MappedColumn } from '../mapped';
 import { rowsOf } from '../sql/rows';
 import { ident, sql } from '../sql/sql';
-import { listSources } from '../workspace/catalog';
+import { listSources, loadMapping } from '../workspace/catalog';
+import type { RoleId } from '../roles/vocabulary';
 import { loadMappedView, refreshMappedView } from '../workspace/mapped-views';
 import { IDENTITY_TABLES } from '../identity/tables';
 import { suggestEventKind, type EventKind } from './event-kinds';
@@ -69,4 +70,24 @@ export async function eventSources(
 		});
 	}
 	return sources;
+}
+
+/** Every event source with its kind (chosen, else suggested), without reading its data. */
+export async function eventSourceKinds(
+	db: Db,
+	chosenKinds: Readonly<Record<string, EventKind>> = {}
+): Promise<{ sourceId: string; name: string; kind: EventKind }[]> {
+	const found: { sourceId: string; name: string; kind: EventKind }[] = [];
+	for (const source of await listSources(db)) {
+		if (source.kind !== 'event' || source.columnCount === 0) continue;
+		const roles = (await loadMapping(db, source.sourceId)).map((c) => c.role as RoleId);
+		found.push({
+			sourceId: source.sourceId,
+			name: source.name,
+			kind: Object.hasOwn(chosenKinds, source.sourceId)
+				? (chosenKinds[source.sourceId] as EventKind)
+				: suggestEventKind([source.name, source.fileName], roles)
+		});
+	}
+	return found;
 }

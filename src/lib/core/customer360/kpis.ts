@@ -58,6 +58,11 @@ function eventsUpTo(asOf: string): Sql {
 		WHERE status = 'linked' AND (event_at IS NULL OR event_at < ${asOf}::DATE + INTERVAL 1 DAY)`;
 }
 
+/** What customer search looks in (see customer-list): id, names, e-mail and phone, lower case. */
+function searchText(): Sql {
+	return sql`lower(concat_ws(' ', g.customer_id, g.first_name, g.last_name, g.email, g.phone))`;
+}
+
 /** Builds cc_customer_360 as of `asOf` (ISO date, 'YYYY-MM-DD'). */
 export async function buildCustomer360(db: Db, asOf: string): Promise<void> {
 	const day = sql`${asOf}::DATE`;
@@ -127,7 +132,8 @@ export async function buildCustomer360(db: Db, asOf: string): Promise<void> {
 			coalesce(a.emails_opened, 0) AS emails_opened, coalesce(a.emails_clicked, 0) AS emails_clicked,
 			a.last_open_at, a.unsubscribed_at, ch.preferred_channel, ca.top_category,
 			coalesce(a.events, 0) AS events, a.last_activity_at,
-			(g.source_count + coalesce(a.event_sources, 0))::INTEGER AS sources
+			(g.source_count + coalesce(a.event_sources, 0))::INTEGER AS sources,
+			${searchText()} AS search_text
 		FROM ${ident(GOLDEN_TABLE)} g
 		LEFT JOIN per_order o USING (customer_id)
 		LEFT JOIN channel ch USING (customer_id)

@@ -1,0 +1,101 @@
+// The customers table of the Customers area: a page of cc_customer_360 rows with the chosen
+// columns, sorted, narrowed by quick filters and a search, and the number of rows that match.
+// The tricky points: column names come from the page, so they are checked against the table's
+// own columns before they reach SQL; a search is split into words that must all be found, and
+// a word that is a phone number typed nationally ('06 12 34 56 78') is looked for by its
+// digits without the leading zero, which an E.164 number contains ('+33612345678').
+import type { Db } from '../db';
+import { rowsOf } from '../sql/rows';
+import { ident, join, sql, type Sql } from '../sql/sql';
+import { C360_TABLES } from './tables';
+
+export const QUICK_FILTERS = {
+	buyers: { label: 'Buyers', where: sql`orders > 0` },
+	never_bought: { label: 'Never bought', where: sql`orders = 0` },
+	both_channels: {
+		label: 'Online and in store',
+		where: sql`orders_online > 0 AND orders_store > 0`
+	},
+	active_90d: { label: 'Bought in the last 90 days', where: sql`days_since_last_purchase <= 90` },
+	lapsed: { label: 'No purchase for a year', where: sql`days_since_last_purchase > 365` },
+	visited_30d: { label: 'Visited in the last 30 days', where: sql`web_sessions_30d > 0` },
+	open_tickets: { label: 'Open tickets', where: sql`open_tickets > 0` },
+	email_optin: { label: 'E-mail opt-in', where: sql`email_optin IS TRUE` },
+	several_sources: { label: 'In several sources', where: sql`profile_sources > 1` }
+} as const;
+
+export type QuickFilter = keyof typeof QUICK_FILTERS;
+
+export interface CustomerListQuery {
+	columns: string[];
+	sort: { column: string; descending: boolean };
+	filters: QuickFilter[];
+	search: string;
+	offset: number;
+	limit: number;
+}
+
+/** Rows fetched at most per request: a screenful or two, whatever the page asks. */
+export const MAX_PAGE_ROWS = 500;
+
+/** The columns of cc_customer_360 a page may show or sort by (the search text is internal). */
+export async function customerColumns(db: Db): Promise<{ name: string; type: string }[]> {
+	const rows = rowsOf(
+		await db.query(sql`SELECT column_name, data_type FROM information_schema.columns
+			WHERE table_name = ${C360_TABLES.customer} AND table_schema = 'main'
+			ORDER BY ordinal_position`)
+	);
+	return rows
+		.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }))
+		.filter((c) => c.name !== 'search_text');
+}
+
+/** The search's words, each as a condition on search_text. */
+export function searchCondition(search: string): Sql {
+	const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+	const phone = search.replace(/[\s.\-()/]/g, '');
+	// The whole text as one number: '06 12 34 56 78' is one word, not five.
+	if (/^\+?[0-9]{6,}$/.test(phone)) {
+		return sql`contains(search_text, ${phone.replace(/^\+/, '').replace(/^0+/, '')})`;
+	}
+	if (words.length === 0) return sql`TRUE`;
+	return join(
+		words.map((w) => sql`contains(search_text, ${w})`),
+		' AND '
+	);
+}
+
+function whereOf(query: Pick<CustomerListQuery, 'filters' | 'search'>): Sql {
+	const parts = [
+		...query.filters
+			.filter((f) => Object.hasOwn(QUICK_FILTERS, f))
+			.map((f) => QUICK_FILTERS[f].where),
+		searchCondition(query.search)
+	];
+	return join(
+		parts.map((p) => sql`(${p})`),
+		' AND '
+	);
+}
+
+/** The matching customers' count and one page of them (Arrow table from the engine). */
+export async function customerPage(db: Db, query: CustomerListQuery) {
+	const known = new Set((await customerColumns(db)).map((c) => c.name));
+	const unknown = [...query.columns, query.sort.column].filter((c) => !known.has(c));
+	if (unknown.length > 0)
+		throw new Error(`The customers table has no column ${unknown.join(', ')}.`);
+	const columns = query.columns.includes('customer_id')
+		? query.columns
+		: ['customer_id', ...query.columns];
+	const where = whereOf(query);
+	const table = ident(C360_TABLES.customer);
+	const [counted] = rowsOf(await db.query(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`));
+	const limit = Math.max(0, Math.min(MAX_PAGE_ROWS, Math.floor(query.limit)));
+	const offset = Math.max(0, Math.floor(query.offset));
+	const direction = query.sort.descending ? sql`DESC` : sql`ASC`;
+	const rows = await db.query(sql`SELECT ${join(columns.map((c) => ident(c)))} FROM ${table}
+		WHERE ${where}
+		ORDER BY ${ident(query.sort.column)} ${direction} NULLS LAST, customer_id
+		LIMIT ${limit} OFFSET ${offset}`);
+	return { total: Number(counted?.n ?? 0), rows };
+}

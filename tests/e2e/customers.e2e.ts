@@ -1,0 +1,101 @@
+// The 360° view in a real browser, on the demo retailer: identity resolved on the Identity page,
+// the Customers area builds the 360° view by itself, a customer is searched by name, and their
+// page shows the key figures, the cross-channel timeline, the golden record and the identities
+// of every source record. A reload shows the same build without rebuilding it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loadDemo, openApp } from './support/app';
+import { closeSession, openSession, type Session } from './support/session';
+import type { Site } from './support/site';
+
+let session: Session | undefined;
+let site: Site;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+	session = await openSession();
+	({ page, site, pageErrors: errors } = session);
+	await openApp(page, site.url);
+	await loadDemo(page, 1000);
+	await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
+	const run = page.getByTestId('run-identity');
+	await run.filter({ hasText: 'Run identity resolution' }).click({ timeout: 60_000 });
+	await run.filter({ hasText: 'Re-run' }).waitFor({ timeout: 120_000 });
+});
+
+afterAll(() => closeSession(session));
+
+async function customerCount(): Promise<number> {
+	const text = await page.getByTestId('customer-count').locator('strong').innerText();
+	return Number(text.replace(/[^0-9]/g, ''));
+}
+
+describe('the customers area', () => {
+	let buildSummary = '';
+
+	it('builds the 360° view by itself and lists every customer, biggest spenders first', async () => {
+		await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+		await page.getByTestId('customer-count').waitFor({ timeout: 120_000 });
+		expect(await customerCount()).toBeGreaterThan(500);
+		buildSummary = await page.getByTestId('c360-build').locator('summary').innerText();
+		expect(buildSummary).toMatch(/Built .* as of \d{4}-\d{2}-\d{2}/);
+		expect(buildSummary).toMatch(/events linked/);
+		const rows = page.getByTestId('customer-table').locator('.spacer [role="row"]');
+		await rows.first().locator('a').waitFor({ timeout: 30_000 });
+		// Rows are windowed: far fewer in the page than customers.
+		expect(await rows.count()).toBeLessThan(100);
+	});
+
+	it('finds a customer by name and narrows the count', async () => {
+		const all = await customerCount();
+		const first = page.getByTestId('customer-table').locator('.spacer [role="row"]').first();
+		const cells = await first.locator('[role="gridcell"]').allInnerTexts();
+		const lastName = cells[2]?.trim() ?? '';
+		expect(lastName.length).toBeGreaterThan(1);
+		await page.getByTestId('customers-search').fill(lastName);
+		await page
+			.getByTestId('customer-count')
+			.locator('strong')
+			.filter({ hasNotText: new RegExp(`^${all.toLocaleString('en-US')}$`) })
+			.waitFor({ timeout: 30_000 });
+		const found = await customerCount();
+		expect(found).toBeGreaterThanOrEqual(1);
+		expect(found).toBeLessThan(all);
+		const hit = page.getByTestId('customer-table').locator('.spacer [role="row"]').first();
+		await expect(hit.innerText()).resolves.toContain(lastName);
+		await hit.locator('a').click();
+		await page.getByTestId('customer-kpis').waitFor({ timeout: 30_000 });
+		expect(page.url()).toMatch(/\/customers\/C[0-9A-F]+$/);
+		const title = await page.getByRole('heading', { level: 1 }).innerText();
+		expect(title).toContain(lastName);
+	});
+
+	it("shows the customer's timeline, events, golden record and identities", async () => {
+		const kpis = await page.getByTestId('customer-kpis').innerText();
+		expect(kpis).toMatch(/Revenue/);
+		expect(kpis).toMatch(/Orders/);
+		const timeline = page.getByTestId('customer-timeline');
+		await timeline.locator('svg circle').first().waitFor({ timeout: 30_000 });
+		expect(await timeline.locator('svg circle').count()).toBeGreaterThan(0);
+		expect(await page.getByTestId('customer-events').locator('tbody tr').count()).toBeGreaterThan(
+			0
+		);
+		const golden = await page.getByTestId('customer-golden').innerText();
+		expect(golden).toMatch(/Last name/);
+		const records = page.getByTestId('customer-records').locator('li');
+		expect(await records.count()).toBeGreaterThanOrEqual(1);
+		await expect(records.first().innerText()).resolves.toMatch(/CRM contacts|E-shop accounts/);
+		const why = page.getByRole('link', { name: 'Why these records?' });
+		expect(await why.getAttribute('href')).toMatch(/\/identity\/customers\/C[0-9A-F]+$/);
+	});
+
+	it('keeps the build across a reload, without rebuilding', async () => {
+		await openApp(page, site.url, '/customers');
+		await page.getByTestId('customer-count').waitFor({ timeout: 60_000 });
+		const summary = await page.getByTestId('c360-build').locator('summary').innerText();
+		expect(summary).toBe(buildSummary);
+		expect(await page.getByTestId('c360-stale').count()).toBe(0);
+		expect(errors).toEqual([]);
+	});
+});
