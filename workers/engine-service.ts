@@ -74,6 +74,7 @@ import {
 	type CustomerProfile
 } from '../src/lib/core/customer360/customer-profile';
 import { tableToIPC } from 'apache-arrow';
+import { exportCustomer360 } from '../src/lib/core/customer360/export-360';
 import type {
 	ColumnMapping,
 	EngineApi,
@@ -503,6 +504,19 @@ export class EngineService implements EngineApi {
 			const page = await customerPage(db, query);
 			const bytes = tableToIPC(page.rows);
 			return Comlink.transfer({ total: page.total, rows: bytes }, [bytes.buffer as ArrayBuffer]);
+		});
+	}
+
+	export360(
+		columns: string[],
+		format: 'csv' | 'parquet',
+		onProgress: ProgressCallback
+	): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }> {
+		return this.serial(async (db) => {
+			const file = await exportCustomer360(db, columns, format, {
+				onProgress: (done, total) => onProgress({ done, total, label: 'Writing customers' })
+			});
+			return Comlink.transfer(file, [file.bytes.buffer as ArrayBuffer]);
 		});
 	}
 

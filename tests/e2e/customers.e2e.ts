@@ -1,7 +1,8 @@
 // The 360° view in a real browser, on the demo retailer: identity resolved on the Identity page,
 // the Customers area builds the 360° view by itself, a customer is searched by name, and their
 // page shows the key figures, the cross-channel timeline, the golden record and the identities
-// of every source record. A reload shows the same build without rebuilding it.
+// of every source record; the table is exported as CSV. A reload shows the same build without rebuilding it.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadDemo, openApp } from './support/app';
@@ -88,6 +89,38 @@ describe('the customers area', () => {
 		await expect(records.first().innerText()).resolves.toMatch(/CRM contacts|E-shop accounts/);
 		const why = page.getByRole('link', { name: 'Why these records?' });
 		expect(await why.getAttribute('href')).toMatch(/\/identity\/customers\/C[0-9A-F]+$/);
+	});
+
+	it('exports every customer with the shown columns as CSV', async () => {
+		await page.getByRole('link', { name: 'All customers' }).click();
+		await page.getByTestId('customer-count').waitFor({ timeout: 60_000 });
+		await page.getByTestId('customers-search').fill('');
+		// The export holds every customer, whatever the search: wait for the table to say so too.
+		await page.waitForFunction(
+			() =>
+				Number(
+					document
+						.querySelector('[data-testid="customer-count"] strong')
+						?.textContent?.replace(/[^0-9]/g, '')
+				) > 500,
+			undefined,
+			{ timeout: 30_000 }
+		);
+		const total = await customerCount();
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 60_000 }),
+			page.getByTestId('export-csv').click()
+		]);
+		expect(download.suggestedFilename()).toMatch(/^customers-360-\d{4}-\d{2}-\d{2}\.csv$/);
+		const path = await download.path();
+		const text = readFileSync(path, 'utf8');
+		const lines = text
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
+		expect(lines[0]).toMatch(/^customer_id,first_name,last_name,email/);
+		// One line per customer (no cell of the demo holds a line break).
+		expect(lines.length).toBe(total + 1);
 	});
 
 	it('keeps the build across a reload, without rebuilding', async () => {

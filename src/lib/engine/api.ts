@@ -168,6 +168,12 @@ export interface EngineApi {
 	customerPage(query: CustomerListQuery): Promise<{ total: number; rows: Uint8Array }>;
 	/** One customer's golden record, records, KPIs and events; null when unknown. */
 	customerProfile(customerId: string): Promise<CustomerProfile | null>;
+	/** The 360 table's chosen columns as a CSV or Parquet file. */
+	export360(
+		columns: string[],
+		format: 'csv' | 'parquet',
+		onProgress: ProgressCallback
+	): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */

@@ -51,6 +51,10 @@ export class EngineClient {
 		return { total: page.total, rows: tableFromIPC(page.rows) };
 	}
 
+	export360(columns: string[], format: 'csv' | 'parquet', onProgress: ProgressCallback) {
+		return this.api.export360(columns, format, Comlink.proxy(onProgress));
+	}
+
 	terminate(): void {
 		this.api[Comlink.releaseProxy]();
 		this.worker.terminate();

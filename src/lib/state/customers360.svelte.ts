@@ -95,6 +95,17 @@ export class Customers360 {
 		if (done) await this.refresh();
 	}
 
+	/** Exports the shown columns of every customer as a file the browser saves. */
+	async exportFile(format: 'csv' | 'parquet'): Promise<void> {
+		const columns = ['customer_id', ...this.columns.filter((c) => c !== 'customer_id')];
+		const result: { file?: { bytes: Uint8Array; fileName: string; mimeType: string } } = {};
+		const label = `Exporting customers as ${format === 'csv' ? 'CSV' : 'Parquet'}`;
+		await this.workspace.runAsJob(label, async (client, progress) => {
+			result.file = await client.export360(columns, format, progress);
+		});
+		if (result.file) saveFile(result.file);
+	}
+
 	async setAsOf(asOf: string | null): Promise<void> {
 		await this.change({ ...this.settings, asOf });
 	}
@@ -193,6 +204,16 @@ export class Customers360 {
 			this.error = error instanceof Error ? error.message : String(error);
 		}
 	}
+}
+
+/** Hands a file to the browser's download (a local blob URL: nothing leaves the page). */
+function saveFile(file: { bytes: Uint8Array; fileName: string; mimeType: string }): void {
+	const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mimeType }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = file.fileName;
+	link.click();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function rowsOf(table: Table): TableRow[] {

@@ -1,6 +1,7 @@
 // The benchmark scenarios, in the order they are reported. Later work adds its own here; the
 // harness (`npm run bench`) and the benchmark page list whatever this holds.
 import { csvImport } from './csv-import';
+import { customer360 } from './customer-360';
 import { demoLoad } from './demo-load';
 import { groupbyEvents } from './groupby-events';
 import { identity } from './identity';
@@ -10,7 +11,8 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
 	demoLoad,
 	csvImport,
 	groupbyEvents,
-	identity
+	identity,
+	customer360
 ];
 
 export function findScenario(name: string): BenchScenario {

@@ -14,7 +14,7 @@ export interface BenchScenario {
 	/** What a person reads in a results table. */
 	title: string;
 	/** What is being counted by `size`. */
-	unit: 'persons' | 'rows' | 'events' | 'records';
+	unit: 'persons' | 'rows' | 'events' | 'records' | 'customers';
 	/** The sizes of a full benchmark run. */
 	sizes: readonly number[];
 	/** Small sizes for a fast smoke check (`--quick`). */
