@@ -53,6 +53,15 @@ describe('privacy', () => {
 				await page.getByRole('navigation').getByRole('link', { name: area.label }).click();
 				await page.getByRole('heading', { level: 1, name: area.label }).waitFor();
 			}
+			// Identity, the 360° view and a customer's page with its timeline.
+			await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
+			const run = page.getByTestId('run-identity');
+			await run.filter({ hasText: 'Run identity resolution' }).click({ timeout: 60_000 });
+			await run.filter({ hasText: 'Re-run' }).waitFor({ timeout: 120_000 });
+			await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+			const first = page.getByTestId('customer-table').locator('.spacer [role="row"] a').first();
+			await first.click({ timeout: 120_000 });
+			await page.getByTestId('customer-kpis').waitFor({ timeout: 30_000 });
 			await page.goto(`${site.url}/workspace`);
 			await page.getByTestId('persistence-detail').waitFor();
 			await page.reload();
