@@ -32,7 +32,9 @@ export function columnsWithRole(source: Pick<EventSource, 'columns'>, role: stri
 /**
  * The profile source whose customers' record ids (`<source id>:<key>`) match most of the
  * event source's distinct keys; null when none matches. Reads the resolved customers, so it
- * runs after identity resolution.
+ * runs after identity resolution. The key is cut out of the record id rather than the id built
+ * from the key: an equality with the customer's columns on one side only is a hash join, the
+ * other a nested loop (minutes at a million records).
  */
 async function keyTargetOf(db: Db, view: string, column: string): Promise<string | null> {
 	const [best] = rowsOf(
@@ -40,7 +42,8 @@ async function keyTargetOf(db: Db, view: string, column: string): Promise<string
 				SELECT DISTINCT trim(${ident(column)}) AS k FROM ${ident(view)} WHERE ${ident(column)} IS NOT NULL
 			)
 			SELECT c.source_id, count(*) AS n
-			FROM ${ident(IDENTITY_TABLES.customer)} c JOIN keys ON c.record_id = c.source_id || ':' || keys.k
+			FROM ${ident(IDENTITY_TABLES.customer)} c
+			JOIN keys ON substr(c.record_id, length(c.source_id) + 2) = keys.k
 			GROUP BY c.source_id ORDER BY n DESC, c.source_id LIMIT 1`)
 	);
 	return best ? String(best.source_id) : null;
