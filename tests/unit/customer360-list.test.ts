@@ -44,6 +44,20 @@ describe.each(engines)('customers list and page ($name)', (engine) => {
 		expect(Number(rowsOf(next.rows)[0]?.revenue)).toBeLessThanOrEqual(revenues[49] ?? 0);
 	});
 
+	it('reads deep pages through the kept order, the same rows as a plain sort', async () => {
+		const want = rowsOf(
+			await db.query(sql`SELECT customer_id FROM cc_customer_360
+				ORDER BY email ASC NULLS LAST, customer_id LIMIT 30 OFFSET 310`)
+		).map((r) => r.customer_id);
+		expect(want.length).toBe(30);
+		const deep = { ...base, sort: { column: 'email', descending: false }, offset: 310, limit: 30 };
+		// Pages from row 100 on are read through the kept order; twice: built, then reused.
+		for (let round = 0; round < 2; round++) {
+			const page = await customerPage(db, deep, 100);
+			expect(rowsOf(page.rows).map((r) => r.customer_id)).toEqual(want);
+		}
+	});
+
 	it('finds a customer by name, e-mail, national phone and id', async () => {
 		const [someone] = rowsOf(
 			await db.query(sql`SELECT customer_id, first_name, last_name, email, phone FROM cc_customer_360

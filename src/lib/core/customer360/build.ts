@@ -14,6 +14,7 @@ import type { EventKind } from './event-kinds';
 import { eventSources } from './event-sources';
 import { addSourceEvents, createEventTable } from './events';
 import { buildCustomer360 } from './kpis';
+import { ORDER_KEY_TABLE, ORDER_TABLE } from './customer-list';
 import { createLinkTable, linkSourceEvents } from './link-events';
 import { saveBuildState, type Build360State, type SourceLinkReport } from './build-state';
 import { sourceFingerprints } from '../identity/run-state';
@@ -45,7 +46,8 @@ export async function build360(
 	}
 	const identity = await loadRunState(db);
 	if (!identity) throw new Error('Run identity resolution first: the 360° view needs customers.');
-	await dropTables(db, [C360_TABLES.run]);
+	// A kept order of the customers table (see customer-list) belongs to the table it numbered.
+	await dropTables(db, [C360_TABLES.run, ORDER_TABLE, ORDER_KEY_TABLE]);
 	const steps = 5;
 	onProgress(0, steps, 'Reading the event sources');
 	const sources = await eventSources(db, options.kinds ?? {});
