@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCustomerCsv } from '../../bench/csv-fixture';
 import { BENCH_SCENARIOS, inScratchDatabase, measureScenario } from '../../src/lib/core/bench';
 import type { BenchInput } from '../../src/lib/core/bench';
+import { customer360 } from '../../src/lib/core/bench/customer-360';
 import { identity } from '../../src/lib/core/bench/identity';
+import { DEMO_SOURCES } from '../../src/lib/core/demo';
 import type { Db } from '../../src/lib/core/db';
 import { scalarOf } from '../../src/lib/core/sql/rows';
 import { ident, sql } from '../../src/lib/core/sql/sql';
@@ -18,7 +20,8 @@ const SMALL: Record<string, number> = {
 	'demo-load': 300,
 	'csv-import': 1_234,
 	'groupby-events': 20_000,
-	identity: 1_000
+	identity: 1_000,
+	'360': 1_000
 };
 
 let folder = '';
@@ -84,6 +87,31 @@ describe.each(engines)('benchmark scenarios on $name DuckDB', (engine) => {
 			// Off by more than 5 %: the demo's records per person changed; re-measure the ratio.
 			expect(Math.abs((await count(db, 'cc_id_record')) / size - 1)).toBeLessThan(0.05);
 			await identity.cleanup(db);
+		});
+	});
+
+	it('360 links every raw event and makes one row per customer', async () => {
+		const size = SMALL['360'] ?? 0;
+		await inScratchDatabase(db, async () => {
+			const tablesBefore = await tableCount(db);
+			await customer360.setup(db, size, input);
+			await customer360.run(db, size, input);
+			const customers = await count(db, 'cc_customer');
+			expect(await count(db, 'cc_customer_360')).toBe(customers);
+			// Off by more than 5 %: the demo's customers per person changed; re-measure the ratio.
+			expect(Math.abs(customers / size - 1)).toBeLessThan(0.05);
+			let rawEvents = 0;
+			for (const source of DEMO_SOURCES.filter((s) => s.kind === 'event')) {
+				rawEvents += await count(db, source.table);
+			}
+			expect(rawEvents).toBeGreaterThan(size);
+			expect(await count(db, 'cc_event')).toBe(rawEvents);
+			const linked = Number(
+				scalarOf(await db.query(sql`SELECT count(*) FROM cc_event WHERE status = 'linked'`))
+			);
+			expect(linked).toBeGreaterThan(0);
+			await customer360.cleanup(db);
+			expect(await tableCount(db)).toBe(tablesBefore);
 		});
 	});
 
