@@ -3,7 +3,12 @@
 // when identity resolution ran since, an event source was added, removed or changed (data,
 // mapping, reading choices), an event source's kind was changed, or the as-of setting changed.
 import type { Db } from '../db';
-import { loadRunState, sourceFingerprints, type SourceFingerprint } from '../identity/run-state';
+import {
+	loadRunState,
+	sourceChanges,
+	sourceFingerprints,
+	type SourceFingerprint
+} from '../identity/run-state';
 import { rowsOf } from '../sql/rows';
 import { ident, sql } from '../sql/sql';
 import type { EventKind } from './event-kinds';
@@ -68,17 +73,7 @@ export async function staleReasons360(
 	if (!state) return ['The 360° view has not been built yet.'];
 	const reasons: string[] = [];
 	if (identity.ranAt !== state.identityRanAt) reasons.push('Identity resolution ran again.');
-	const now = await sourceFingerprints(db, 'event');
-	for (const [id, source] of Object.entries(now)) {
-		const before = state.sources[id];
-		if (!before) reasons.push(`'${source.name}' was added.`);
-		else if (before.fingerprint !== source.fingerprint) {
-			reasons.push(`'${source.name}' changed (new data, mapping or reading choices).`);
-		}
-	}
-	for (const [id, source] of Object.entries(state.sources)) {
-		if (!(id in now)) reasons.push(`'${source.name}' was removed.`);
-	}
+	reasons.push(...sourceChanges(state.sources, await sourceFingerprints(db, 'event')));
 	for (const [id, kind] of Object.entries(kinds)) {
 		const before = state.kinds[id];
 		if (before && before !== kind) {

@@ -117,6 +117,25 @@ export function canonicalJson(value: unknown): string {
 	);
 }
 
+/** The sources added, changed or removed between two sets of fingerprints, in words. */
+export function sourceChanges(
+	before: Readonly<Record<string, SourceFingerprint>>,
+	now: Readonly<Record<string, SourceFingerprint>>
+): string[] {
+	const changes: string[] = [];
+	for (const [id, source] of Object.entries(now)) {
+		const was = before[id];
+		if (!was) changes.push(`'${source.name}' was added.`);
+		else if (was.fingerprint !== source.fingerprint) {
+			changes.push(`'${source.name}' changed (new data, mapping or reading choices).`);
+		}
+	}
+	for (const [id, source] of Object.entries(before)) {
+		if (!(id in now)) changes.push(`'${source.name}' was removed.`);
+	}
+	return changes;
+}
+
 /** Why the customers no longer reflect the workspace, or [] when they are current. */
 export async function staleReasons(
 	db: Db,
@@ -125,18 +144,7 @@ export async function staleReasons(
 	decisionsChangedAt: number | null
 ): Promise<string[]> {
 	if (!state) return ['Identity resolution has not run yet.'];
-	const reasons: string[] = [];
-	const now = await sourceFingerprints(db);
-	for (const [id, source] of Object.entries(now)) {
-		const before = state.sources[id];
-		if (!before) reasons.push(`'${source.name}' was added.`);
-		else if (before.fingerprint !== source.fingerprint) {
-			reasons.push(`'${source.name}' changed (new data, mapping or reading choices).`);
-		}
-	}
-	for (const [id, source] of Object.entries(state.sources)) {
-		if (!(id in now)) reasons.push(`'${source.name}' was removed.`);
-	}
+	const reasons = sourceChanges(state.sources, await sourceFingerprints(db));
 	if (canonicalJson(state.settings) !== canonicalJson(settings)) {
 		reasons.push('The identity settings changed.');
 	}
