@@ -6,10 +6,14 @@
 // agent), which is read as a phone through the phone lookup; and a cell may hold several
 // addresses or numbers.
 import type { Db } from '../db';
-import { lookupCountry, phoneKey, PHONE_LOOKUP_TABLE, lookedUpPhone } from '../mapped/phone-lookup';
-import { phoneReader, PHONE_LIST_SEPARATOR } from '../mapped/phone-e164';
-import { readPhones } from '../mapped/phone-reading';
-import { ensurePhoneLookup } from '../mapped/phone-lookup';
+import {
+	fillPhoneLookup,
+	lookedUpPhone,
+	lookupCountry,
+	phoneKey,
+	PHONE_LOOKUP_TABLE
+} from '../mapped/phone-lookup';
+import { PHONE_LIST_SEPARATOR } from '../mapped/phone-e164';
 import {
 	compactCode,
 	emailCellParts,
@@ -50,24 +54,7 @@ function select(kind: IdentifierKind, value: Sql, from: Sql, where: Sql = sql`TR
 export async function readPhonesInEmailColumns(db: Db, source: EventSource): Promise<void> {
 	const columns = columnsWithRole(source, 'email');
 	if (columns.length === 0) return;
-	await ensurePhoneLookup(db);
-	const reader = await phoneReader(await lookupCountry(db));
-	const lookup = ident(PHONE_LOOKUP_TABLE);
-	const keys = join(
-		columns.map(
-			(c) => sql`SELECT ${phoneKey(ident(c))} AS k FROM ${ident(source.view)}
-				WHERE ${phoneLike(ident(c))}`
-		),
-		' UNION ALL '
-	);
-	await readPhones(
-		db,
-		lookup,
-		sql`SELECT DISTINCT v.k FROM (${keys}) v
-			LEFT JOIN ${lookup} l ON l.raw = v.k AND l.country = ${reader.country}
-			WHERE v.k IS NOT NULL AND l.raw IS NULL`,
-		reader
-	);
+	await fillPhoneLookup(db, source.view, columns, await lookupCountry(db), phoneLike);
 }
 
 /** The SELECT of (source_row, priority, kind, value) of every identifier of the source's events. */

@@ -40,20 +40,25 @@ export async function ensurePhoneLookup(db: Db): Promise<void> {
 }
 
 /**
- * Reads, with `country`, the values of a raw table's phone columns that the lookup lacks or
- * holds from another country. Returns how many values were read.
+ * Reads, with `country`, the values of a table's (or view's) phone columns that the lookup lacks
+ * or holds from another country; only those for which `only` holds, when given. Returns how many
+ * values were read.
  */
 export async function fillPhoneLookup(
 	db: Db,
 	tableName: string,
 	columns: readonly string[],
-	country: string
+	country: string,
+	only?: (cell: Sql) => Sql
 ): Promise<number> {
 	const reader = await phoneReader(country);
 	await ensurePhoneLookup(db);
 	if (columns.length === 0) return 0;
 	const keys = join(
-		columns.map((c) => sql`SELECT ${phoneKey(ident(c))} AS k FROM ${ident(tableName)}`),
+		columns.map(
+			(c) => sql`SELECT ${phoneKey(ident(c))} AS k FROM ${ident(tableName)}
+				WHERE ${only ? only(ident(c)) : sql`TRUE`}`
+		),
 		' UNION ALL '
 	);
 	return readPhones(
