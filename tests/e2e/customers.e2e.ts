@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadDemo, openApp } from './support/app';
+import { loadDemo, openApp, runIdentity } from './support/app';
 import { closeSession, openSession, type Session } from './support/session';
 import type { Site } from './support/site';
 
@@ -19,10 +19,7 @@ beforeAll(async () => {
 	({ page, site, pageErrors: errors } = session);
 	await openApp(page, site.url);
 	await loadDemo(page, 1000);
-	await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
-	const run = page.getByTestId('run-identity');
-	await run.filter({ hasText: 'Run identity resolution' }).click({ timeout: 60_000 });
-	await run.filter({ hasText: 'Re-run' }).waitFor({ timeout: 120_000 });
+	await runIdentity(page);
 });
 
 afterAll(() => closeSession(session));

@@ -4,7 +4,7 @@
 // reload and find the changes kept; reset to the defaults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { JOB_TIMEOUT, jobDone, loadDemo, openApp } from './support/app';
+import { JOB_TIMEOUT, jobDone, loadDemo, openApp, runIdentity } from './support/app';
 import { closeSession, openSession, type Session } from './support/session';
 
 let session: Session | undefined;
@@ -28,10 +28,7 @@ beforeAll(async () => {
 	({ page, pageErrors: errors } = session);
 	await openApp(page, session.site.url);
 	await loadDemo(page, 1000);
-	await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
-	const run = page.getByTestId('run-identity');
-	await run.filter({ hasText: 'Run identity resolution' }).click({ timeout: 60_000 });
-	await run.filter({ hasText: 'Re-run' }).waitFor({ timeout: JOB_TIMEOUT });
+	await runIdentity(page);
 	await jobDone(page);
 });
 

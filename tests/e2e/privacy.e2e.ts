@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../src/lib/areas';
 import { launchBrowser, removeProfile } from './support/browser';
-import { loadDemo, openApp } from './support/app';
+import { loadDemo, openApp, runIdentity } from './support/app';
 import { RequestLog } from './support/request-log';
 import { startSite, type Site } from './support/site';
 
@@ -54,10 +54,7 @@ describe('privacy', () => {
 				await page.getByRole('heading', { level: 1, name: area.label }).waitFor();
 			}
 			// Identity, the 360° view and a customer's page with its timeline.
-			await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
-			const run = page.getByTestId('run-identity');
-			await run.filter({ hasText: 'Run identity resolution' }).click({ timeout: 60_000 });
-			await run.filter({ hasText: 'Re-run' }).waitFor({ timeout: 120_000 });
+			await runIdentity(page);
 			await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
 			const first = page.getByTestId('customer-table').locator('.spacer [role="row"] a').first();
 			await first.click({ timeout: 120_000 });

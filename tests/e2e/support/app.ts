@@ -22,3 +22,11 @@ export async function loadDemo(page: Page, persons: number): Promise<void> {
 export async function jobDone(page: Page): Promise<void> {
 	await page.getByTestId('job-bar').waitFor({ state: 'detached', timeout: JOB_TIMEOUT });
 }
+
+/** Opens Identity from the navigation and runs identity resolution for the first time. */
+export async function runIdentity(page: Page): Promise<void> {
+	await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
+	const run = page.getByTestId('run-identity');
+	await run.filter({ hasText: 'Run identity resolution' }).click({ timeout: ENGINE_TIMEOUT });
+	await run.filter({ hasText: 'Re-run' }).waitFor({ timeout: JOB_TIMEOUT });
+}
