@@ -7,14 +7,8 @@
 import type { Db } from '../db';
 import { ident, join, sql, type Sql } from '../sql/sql';
 import { GOLDEN_TABLE, GOLDEN_VALUE_COLUMNS } from '../identity/golden';
-import {
-	isCancelled,
-	isClicked,
-	isOpened,
-	isOpenTicket,
-	isReceived,
-	isUnsubscribed
-} from './event-types';
+import { isClicked, isOpened, isOpenTicket, isReceived, isUnsubscribed } from './event-types';
+import { eventsUpTo, ordersOf } from './orders';
 import { C360_TABLES } from './tables';
 
 /** The KPI columns of cc_customer_360, after the golden ones, with what each holds. */
@@ -51,13 +45,6 @@ export const KPI_COLUMNS = {
 
 export type KpiColumn = keyof typeof KPI_COLUMNS;
 
-/** The linked events of customers up to the end of `asOf` (ISO date), with flags. */
-function eventsUpTo(asOf: string): Sql {
-	return sql`SELECT *, kind = 'purchase' AND NOT ${isCancelled(sql`event_type`)} AS sale
-		FROM ${ident(C360_TABLES.event)}
-		WHERE status = 'linked' AND (event_at IS NULL OR event_at < ${asOf}::DATE + INTERVAL 1 DAY)`;
-}
-
 /** What customer search looks in (see customer-list): id, names, e-mail and phone, lower case. */
 function searchText(): Sql {
 	return sql`lower(concat_ws(' ', g.customer_id, g.first_name, g.last_name, g.email, g.phone))`;
@@ -72,10 +59,7 @@ export async function buildCustomer360(db: Db, asOf: string): Promise<void> {
 	const golden = GOLDEN_VALUE_COLUMNS.map((c) => sql`g.${ident(c)}`);
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(C360_TABLES.customer)} AS
 		WITH e AS (${eventsUpTo(asOf)}),
-		orders AS (
-			SELECT customer_id, order_key, any_value(lane) AS lane, min(event_at) AS event_at, sum(amount) AS amount
-			FROM e WHERE sale GROUP BY customer_id, order_key
-		),
+		orders AS (${ordersOf(sql`SELECT * FROM e`)}),
 		per_order AS (
 			SELECT customer_id, min(event_at) AS first_purchase_at, max(event_at) AS last_purchase_at,
 				count(*)::INTEGER AS orders,
