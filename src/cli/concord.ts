@@ -1,6 +1,7 @@
 // `npm run cli -- COMMAND …`: Concord's pipeline without a browser, on native DuckDB, with the
 // same core as the app. Errors go to stderr with a non-zero exit code (2 for a usage mistake).
 import { parseArgs } from 'node:util';
+import { CLV_USAGE, clvCommand } from './clv-command';
 import { RESOLVE_USAGE, resolveCommand } from './resolve-command';
 import { UsageError } from './usage-error';
 
@@ -8,8 +9,11 @@ const USAGE = `Usage: npm run cli -- COMMAND [arguments]
 
 Commands:
   resolve FILE... --out CLUSTERS.csv   unify the records of the files into customers
+  clv FILE --out PARAMS.json           fit BG/NBD and Gamma-Gamma, score P(alive) and CLV
 
-${RESOLVE_USAGE}`;
+${RESOLVE_USAGE}
+
+${CLV_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
 	const [command, ...rest] = argv;
@@ -24,6 +28,26 @@ async function main(argv: string[]): Promise<void> {
 			}
 		});
 		await resolveCommand({ files: positionals, ...values });
+		return;
+	}
+	if (command === 'clv') {
+		const { values, positionals } = parseArgs({
+			args: rest,
+			allowPositionals: true,
+			options: {
+				customer: { type: 'string' },
+				date: { type: 'string' },
+				amount: { type: 'string' },
+				'calibration-end': { type: 'string' },
+				'time-unit': { type: 'string' },
+				out: { type: 'string' },
+				scores: { type: 'string' },
+				months: { type: 'string' },
+				'discount-rate': { type: 'string' },
+				'pareto-nbd': { type: 'boolean' }
+			}
+		});
+		await clvCommand({ files: positionals, ...values });
 		return;
 	}
 	throw new UsageError(command ? `Unknown command '${command}'.` : 'Which command?');
