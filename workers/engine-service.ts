@@ -75,6 +75,12 @@ import {
 } from '../src/lib/core/customer360/customer-profile';
 import { tableToIPC } from 'apache-arrow';
 import { exportCustomer360 } from '../src/lib/core/customer360/export-360';
+import { buildIndicators, indicatorsInfo } from '../src/lib/core/indicators/build';
+import { indicatorCharts, type IndicatorCharts } from '../src/lib/core/indicators/charts-data';
+import { lifecycleShift } from '../src/lib/core/indicators/lifecycle';
+import { indicatorMembers, type IndicatorFilter } from '../src/lib/core/indicators/members';
+import type { IndicatorState } from '../src/lib/core/indicators/run-state';
+import type { IndicatorSettings, LifecycleStage } from '../src/lib/core/indicators/settings';
 import type {
 	ColumnMapping,
 	EngineApi,
@@ -84,6 +90,8 @@ import type {
 	FileInspection,
 	IdentityRunInfo,
 	Customers360Info,
+	IndicatorsInfo,
+	ShiftCell,
 	ImportOutcome,
 	ProgressCallback,
 	SourceChange,
@@ -522,6 +530,44 @@ export class EngineService implements EngineApi {
 
 	customerProfile(customerId: string): Promise<CustomerProfile | null> {
 		return this.serial((db) => customerProfile(db, customerId));
+	}
+
+	indicators(settings: IndicatorSettings): Promise<IndicatorsInfo> {
+		return this.serial((db) => indicatorsInfo(db, settings));
+	}
+
+	buildIndicators(
+		settings: IndicatorSettings,
+		onProgress: ProgressCallback
+	): Promise<IndicatorState> {
+		return this.serial((db) =>
+			this.transaction(db, (tx) =>
+				buildIndicators(tx, settings, (done, total, label) => onProgress({ done, total, label }))
+			)
+		);
+	}
+
+	indicatorCharts(): Promise<IndicatorCharts> {
+		return this.serial((db) => indicatorCharts(db));
+	}
+
+	lifecycleShift(from: string, to: string, stages: LifecycleStage[]): Promise<ShiftCell[]> {
+		return this.serial(
+			async (db) =>
+				rowsOf(await db.query(lifecycleShift(from, to, stages))) as unknown as ShiftCell[]
+		);
+	}
+
+	indicatorMembers(
+		filter: IndicatorFilter,
+		offset: number,
+		limit: number
+	): Promise<{ total: number; rows: Uint8Array }> {
+		return this.serial(async (db) => {
+			const page = await indicatorMembers(db, filter, offset, limit);
+			const bytes = tableToIPC(page.rows);
+			return Comlink.transfer({ total: page.total, rows: bytes }, [bytes.buffer as ArrayBuffer]);
+		});
 	}
 
 	async cancel(): Promise<void> {

@@ -21,6 +21,13 @@ import type { Build360State } from '../core/customer360/build-state';
 import type { EventKind } from '../core/customer360/event-kinds';
 import type { CustomerListQuery } from '../core/customer360/customer-list';
 import type { CustomerProfile } from '../core/customer360/customer-profile';
+import type { IndicatorsInfo } from '../core/indicators/build';
+import type { IndicatorCharts } from '../core/indicators/charts-data';
+import type { IndicatorFilter } from '../core/indicators/members';
+import type { IndicatorState } from '../core/indicators/run-state';
+import type { IndicatorSettings, LifecycleStage } from '../core/indicators/settings';
+
+export type { IndicatorsInfo };
 
 export type BundleName = 'eh' | 'mvp';
 export type Persistence = 'opfs' | 'memory';
@@ -174,10 +181,34 @@ export interface EngineApi {
 		format: 'csv' | 'parquet',
 		onProgress: ProgressCallback
 	): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }>;
+	/** The last indicator build and why it is stale ([] when current) for these settings. */
+	indicators(settings: IndicatorSettings): Promise<IndicatorsInfo>;
+	/** RFM, purchase and spend models, scores and lifecycle stages of every customer. */
+	buildIndicators(
+		settings: IndicatorSettings,
+		onProgress: ProgressCallback
+	): Promise<IndicatorState>;
+	/** The RFM grid and segments, churn, CLV and propensity distributions of the last build. */
+	indicatorCharts(): Promise<IndicatorCharts>;
+	/** Customers per (stage at `from`, stage at `to`), every customer of the 360° view counted. */
+	lifecycleShift(from: string, to: string, stages: LifecycleStage[]): Promise<ShiftCell[]>;
+	/** How many customers a mark selects and one page of them (Arrow IPC bytes, CLV first). */
+	indicatorMembers(
+		filter: IndicatorFilter,
+		offset: number,
+		limit: number
+	): Promise<{ total: number; rows: Uint8Array }>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */
 	destroyDatabase(): Promise<void>;
+}
+
+/** One cell of the lifecycle shift matrix. */
+export interface ShiftCell {
+	from_stage: string;
+	to_stage: string;
+	customers: number;
 }
 
 /** The 360° view as the Customers area first sees it. */

@@ -37,13 +37,15 @@ export function churnHistogramQuery(bins: number): Sql {
 export function clvHistogramQuery(bins: number): Sql {
 	return sql`WITH top AS (
 			SELECT greatest(quantile_cont(clv, 0.99), 1e-9) AS p99 FROM ${indicators} WHERE clv IS NOT NULL
+		),
+		binned AS (
+			SELECT clv, p99, least(floor(clv / p99 * ${bins}), ${bins - 1})::INTEGER AS bin
+			FROM ${indicators}, top WHERE clv IS NOT NULL
 		)
-		SELECT least(floor(clv / p99 * ${bins}), ${bins - 1})::INTEGER AS bin,
-			any_value(p99) / ${bins} * least(floor(clv / p99 * ${bins}), ${bins - 1}) AS low,
-			CASE WHEN least(floor(clv / p99 * ${bins}), ${bins - 1}) = ${bins - 1} THEN max(clv)
-				ELSE any_value(p99) / ${bins} * (least(floor(clv / p99 * ${bins}), ${bins - 1}) + 1) END AS high,
+		SELECT bin, any_value(p99) / ${bins} * bin AS low,
+			CASE WHEN bin = ${bins - 1} THEN max(clv) ELSE any_value(p99) / ${bins} * (bin + 1) END AS high,
 			count(*)::INTEGER AS customers, sum(clv) AS clv
-		FROM ${indicators}, top WHERE clv IS NOT NULL GROUP BY 1 ORDER BY 1`;
+		FROM binned GROUP BY bin ORDER BY bin`;
 }
 
 /** decile (1 = most likely to buy), customers, avg/min/max propensity, expected purchases. */
