@@ -21,7 +21,8 @@ const SMALL: Record<string, number> = {
 	'csv-import': 1_234,
 	'groupby-events': 20_000,
 	identity: 1_000,
-	'360': 1_000
+	'360': 1_000,
+	indicators: 2_000
 };
 
 let folder = '';

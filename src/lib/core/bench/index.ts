@@ -5,6 +5,7 @@ import { customer360 } from './customer-360';
 import { demoLoad } from './demo-load';
 import { groupbyEvents } from './groupby-events';
 import { identity } from './identity';
+import { indicators } from './indicators';
 import type { BenchScenario } from './scenario';
 
 export const BENCH_SCENARIOS: readonly BenchScenario[] = [
@@ -12,7 +13,8 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
 	csvImport,
 	groupbyEvents,
 	identity,
-	customer360
+	customer360,
+	indicators
 ];
 
 export function findScenario(name: string): BenchScenario {

@@ -3,20 +3,22 @@
 // customers' repeat-purchase summaries and the spend model (Gamma-Gamma) on their repeat spend;
 // from them P(alive), churn, expected purchases, propensity and CLV, with deciles; the lifecycle
 // stage. The tricky point is speed at a million customers: the models see each distinct
-// (frequency, recency, age) history once with its count, and their scores travel back to
-// DuckDB per distinct history, joined to customers there.
+// (frequency, recency, age) history once with its count (fitted on a sample above a quarter of a
+// million buyers), what depends on (frequency, age) alone travels back to DuckDB once per
+// distinct pair, and P(alive) is computed in SQL where it has a closed form. A purchase day is a
+// day with a sale line (an order whose lines straddle midnight counts on both days).
 import type { Db } from '../db';
 import { loadBuildState } from '../customer360/build-state';
-import { eventsUpTo, ordersOf } from '../customer360/orders';
+import { eventsUpTo } from '../customer360/orders';
 import { C360_TABLES } from '../customer360/tables';
 import { dropTables } from '../identity/tables';
 import { writeNumberColumns } from '../sql/number-columns';
 import { rowsOf } from '../sql/rows';
-import { ident, sql, type Sql } from '../sql/sql';
+import { empty, ident, sql, type Sql } from '../sql/sql';
 import { fitGammaGamma, gammaGammaMeanSpend, type GammaGammaParams } from './btyd/gamma-gamma';
 import { repeatSummarySql } from './btyd/summary-sql';
 import { fitDiagnostics } from './fit-diagnostics';
-import { lifecycleAt } from './lifecycle';
+import { lifecycleOf360 } from './lifecycle';
 import { compressedOf, fitPurchaseModel, type PurchaseModel } from './purchase-model';
 import { rfmScores } from './rfm';
 import {
@@ -35,6 +37,10 @@ export type IndicatorProgress = (done: number, total: number, label: string) => 
 /** Purchase days (customer_id, day, amount) and repeat-purchase summaries, during a build. */
 const DAYS_TABLE = 'cc_indicator_days';
 const SUMMARY_TABLE = 'cc_indicator_summary';
+/** P(alive) per distinct history, when the model has no closed form for SQL. */
+const ALIVE_TABLE = 'cc_indicator_alive';
+/** Buyers the models are fitted on at most: a seeded sample above it (see fitSample). */
+export const FIT_SAMPLE = 250_000;
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
@@ -72,57 +78,74 @@ export async function indicatorsInfo(db: Db, settings: IndicatorSettings): Promi
 	};
 }
 
-/** Scores of each distinct history, written to the scores table for the final join. */
+/**
+ * What an alive customer of each distinct (frequency, age) does next — expected purchases over
+ * the three horizons and the CLV horizon month by month, discounted, and the chance of a
+ * purchase in the propensity window — written to the scores table; P(alive) multiplies them in
+ * SQL. Without a closed form for P(alive), it is computed per distinct history too.
+ */
 async function writeScores(
 	db: Db,
 	model: PurchaseModel,
-	groups: { frequency: Float64Array; recency: Float64Array; T: Float64Array },
 	settings: IndicatorSettings
 ): Promise<void> {
-	const { frequency, recency, T } = groups;
+	const ages = await db.query(sql`SELECT DISTINCT frequency, "T" FROM ${ident(SUMMARY_TABLE)}`);
+	const frequency = numbers(ages, 'frequency');
+	const T = numbers(ages, 'T');
 	const n = frequency.length;
 	const weeks = (days: number) => days / 7;
-	const horizons = [30, 90, 365].map(weeks);
 	const columns = {
 		frequency,
-		recency,
 		T,
-		p_alive: new Float64Array(n),
 		expected_30d: new Float64Array(n),
 		expected_90d: new Float64Array(n),
 		expected_365d: new Float64Array(n),
-		propensity: new Float64Array(n),
+		buy: new Float64Array(n),
 		discounted_purchases: new Float64Array(n)
 	};
 	const month = weeks(DAYS_PER_MONTH);
 	const monthlyRate = Math.pow(1 + settings.discountRate, 1 / 12) - 1;
-	const expectedColumns = [columns.expected_30d, columns.expected_90d, columns.expected_365d];
 	for (let i = 0; i < n; i += 1) {
 		const x = frequency[i] ?? 0;
-		const tx = recency[i] ?? 0;
 		const age = T[i] ?? 0;
-		columns.p_alive[i] = model.pAlive(x, tx, age);
-		horizons.forEach((t, h) => {
-			(expectedColumns[h] as Float64Array)[i] = model.expected(t, x, tx, age);
-		});
-		columns.propensity[i] = 1 - model.noPurchase(weeks(settings.propensityDays), x, tx, age);
+		columns.expected_30d[i] = model.expectedIfAlive(weeks(30), x, age);
+		columns.expected_90d[i] = model.expectedIfAlive(weeks(90), x, age);
+		columns.expected_365d[i] = model.expectedIfAlive(weeks(365), x, age);
+		columns.buy[i] = model.buyIfAlive(weeks(settings.propensityDays), x, age);
 		// CLV's purchases: month by month over the horizon, each month discounted.
 		let discounted = 0;
 		let before = 0;
 		for (let k = 1; k <= settings.clvMonths; k += 1) {
-			const upTo = model.expected(k * month, x, tx, age);
+			const upTo = model.expectedIfAlive(k * month, x, age);
 			discounted += (upTo - before) / Math.pow(1 + monthlyRate, k);
 			before = upTo;
 		}
 		columns.discounted_purchases[i] = discounted;
 	}
 	await writeNumberColumns(db, INDICATOR_TABLES.scores, columns, { temporary: true });
+	if (model.pAliveSql) return;
+	const histories = await db.query(
+		sql`SELECT DISTINCT frequency, recency, "T" FROM ${ident(SUMMARY_TABLE)}`
+	);
+	const x = numbers(histories, 'frequency');
+	const recency = numbers(histories, 'recency');
+	const age = numbers(histories, 'T');
+	const alive = Float64Array.from(x, (xi, i) => model.pAlive(xi, recency[i] ?? 0, age[i] ?? 0));
+	await writeNumberColumns(
+		db,
+		ALIVE_TABLE,
+		{ frequency: x, recency, T: age, p_alive: alive },
+		{ temporary: true }
+	);
 }
 
 /** Gamma-Gamma on customers with a repeat purchase of a positive amount; null when none. */
-async function fitSpend(db: Db): Promise<{ params: GammaGammaParams; fitted: FittedModel } | null> {
+async function fitSpend(
+	db: Db,
+	sample: Sql
+): Promise<{ params: GammaGammaParams; fitted: FittedModel } | null> {
 	const spend = await db.query(sql`SELECT frequency, monetary FROM ${ident(SUMMARY_TABLE)}
-		WHERE frequency > 0 AND monetary > 0`);
+		WHERE frequency > 0 AND monetary > 0 AND ${sample}`);
 	if (spend.numRows < 3) return null;
 	const fit = fitGammaGamma(numbers(spend, 'frequency'), numbers(spend, 'monetary'));
 	if (!Number.isFinite(gammaGammaMeanSpend(fit.params))) return null;
@@ -149,29 +172,60 @@ function expectedSpend(spend: GammaGammaParams | null): Sql {
 		ELSE ${(p * v) / (q - 1)} END`;
 }
 
+/**
+ * Which buyers the models are fitted on: all up to FIT_SAMPLE, a seeded sample of about that
+ * many above (by a hash of the customer id, so the same data always fits the same). With a
+ * quarter of a million customers the parameters' sampling error is far below a percent, and
+ * every customer is still scored.
+ */
+function fitSample(buyers: number): Sql {
+	if (buyers <= FIT_SAMPLE) return sql`TRUE`;
+	const permille = Math.ceil((FIT_SAMPLE / buyers) * 1_000_000);
+	return sql`hash(customer, 'fit') % 1000000 < ${permille}`;
+}
+
 /** Decile 1 for the highest tenth of `value` among customers that have one, NULL otherwise. */
 function decile(value: string): Sql {
 	return sql`CASE WHEN ${ident(value)} IS NOT NULL
 		THEN ntile(10) OVER (PARTITION BY ${ident(value)} IS NULL ORDER BY ${ident(value)} DESC, customer_id) END`;
 }
 
+function aliveOf(model: PurchaseModel): Sql {
+	return model.pAliveSql
+		? model.pAliveSql(sql`s.frequency`, sql`s.recency`, sql`s."T"`)
+		: sql`a.p_alive`;
+}
+
+function aliveJoin(model: PurchaseModel): Sql {
+	return model.pAliveSql
+		? empty
+		: sql`JOIN ${ident(ALIVE_TABLE)} a
+			ON a.frequency = s.frequency AND a.recency = s.recency AND a."T" = s."T"`;
+}
+
 async function writeIndicators(
 	db: Db,
 	asOf: string,
 	settings: IndicatorSettings,
+	model: PurchaseModel,
 	spend: GammaGammaParams | null
 ): Promise<void> {
 	const base = sql`SELECT customer_id, days_since_last_purchase AS recency_days, orders AS frequency,
 		revenue AS monetary FROM ${ident(C360_TABLES.customer)}`;
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(INDICATOR_TABLES.customer)} AS
-		WITH scored AS (
+		WITH alive AS (
+			SELECT s.*, ${aliveOf(model)} AS p_alive
+			FROM ${ident(SUMMARY_TABLE)} s ${aliveJoin(model)}
+		),
+		scored AS (
 			SELECT s.customer AS customer_id, s.frequency AS repeat_purchases,
 				round(s.recency * 7)::INTEGER AS repeat_span_days, round(s."T" * 7)::INTEGER AS customer_age_days,
-				k.p_alive, 1 - k.p_alive AS churn_score, k.expected_30d, k.expected_90d, k.expected_365d,
-				k.propensity, ${expectedSpend(spend)} AS expected_spend, k.discounted_purchases
-			FROM ${ident(SUMMARY_TABLE)} s
-			JOIN ${ident(INDICATOR_TABLES.scores)} k
-				ON k.frequency = s.frequency AND k.recency = s.recency AND k."T" = s."T"
+				s.p_alive, 1 - s.p_alive AS churn_score, s.p_alive * k.expected_30d AS expected_30d,
+				s.p_alive * k.expected_90d AS expected_90d, s.p_alive * k.expected_365d AS expected_365d,
+				s.p_alive * k.buy AS propensity, ${expectedSpend(spend)} AS expected_spend,
+				s.p_alive * k.discounted_purchases AS discounted_purchases
+			FROM alive s
+			JOIN ${ident(INDICATOR_TABLES.scores)} k ON k.frequency = s.frequency AND k."T" = s."T"
 			JOIN ${ident(C360_TABLES.customer)} c ON c.customer_id = s.customer
 		),
 		joined AS (
@@ -185,11 +239,11 @@ async function writeIndicators(
 			FROM (${base}) b
 			LEFT JOIN (${rfmScores(base, settings.rfm)}) r USING (customer_id)
 			LEFT JOIN scored sc USING (customer_id)
-			LEFT JOIN (${lifecycleAt(asOf, settings.lifecycle)}) st USING (customer_id)
+			LEFT JOIN (${lifecycleOf360(asOf, settings.lifecycle)}) st USING (customer_id)
 		)
 		SELECT *, ${decile('churn_score')} AS churn_decile, ${decile('clv')} AS clv_decile,
 			${decile('propensity')} AS propensity_decile
-		FROM joined ORDER BY customer_id`);
+		FROM joined`);
 }
 
 /** Computes every indicator of every customer; the 360° view must be built. */
@@ -204,50 +258,53 @@ export async function buildIndicators(
 	if (!built) throw new Error('Build the 360° view first: the indicators read its purchases.');
 	const started = Date.now();
 	const { asOf } = built;
-	const steps = 6;
+	const steps = 7;
 	try {
 		progress(0, steps, 'Reading purchases');
 		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(DAYS_TABLE)} AS
 			SELECT customer_id, event_at::DATE AS day, sum(amount) AS amount
-			FROM (${ordersOf(eventsUpTo(asOf))}) WHERE event_at IS NOT NULL GROUP BY ALL`);
+			FROM (${eventsUpTo(asOf)}) WHERE sale AND event_at IS NOT NULL GROUP BY ALL`);
 		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(SUMMARY_TABLE)} AS
 			${repeatSummarySql({
 				from: ident(DAYS_TABLE),
 				customer: 'customer_id',
 				date: 'day',
 				amount: 'amount',
+				days: true,
 				calibrationEnd: asOf,
 				holdoutEnd: asOf,
 				timeUnit: 'weeks'
 			})}`);
-		const groups = await db.query(sql`SELECT frequency, recency, "T", count(*)::DOUBLE AS n
-			FROM ${ident(SUMMARY_TABLE)} GROUP BY ALL`);
-		if (groups.numRows === 0) {
+		const buyers = Number(
+			rowsOf(await db.query(sql`SELECT count(*) AS n FROM ${ident(SUMMARY_TABLE)}`))[0]?.n ?? 0
+		);
+		if (buyers === 0) {
 			throw new Error(
 				`No customer has a dated purchase up to ${asOf}: the indicators need purchases (an event source read as purchases).`
 			);
 		}
-		const histories = {
-			frequency: numbers(groups, 'frequency'),
-			recency: numbers(groups, 'recency'),
-			T: numbers(groups, 'T')
-		};
 		progress(1, steps, 'Fitting the purchase model');
-		const data = compressedOf(
-			histories.frequency,
-			histories.recency,
-			histories.T,
-			numbers(groups, 'n')
+		const sample = fitSample(buyers);
+		const groups = await db.query(sql`SELECT frequency, recency, "T", count(*)::DOUBLE AS n
+			FROM ${ident(SUMMARY_TABLE)} WHERE ${sample} GROUP BY ALL`);
+		const model = fitPurchaseModel(
+			settings.model,
+			compressedOf(
+				numbers(groups, 'frequency'),
+				numbers(groups, 'recency'),
+				numbers(groups, 'T'),
+				numbers(groups, 'n')
+			)
 		);
-		const model = fitPurchaseModel(settings.model, data);
 		progress(2, steps, 'Fitting the spend model');
-		const spend = await fitSpend(db);
+		const spend = await fitSpend(db, sample);
 		progress(3, steps, 'Scoring customers');
-		await writeScores(db, model, histories, settings);
-		await writeIndicators(db, asOf, settings, spend?.params ?? null);
-		progress(4, steps, 'Checking the model on a holdout');
+		await writeScores(db, model, settings);
+		progress(4, steps, 'Writing indicators');
+		await writeIndicators(db, asOf, settings, model, spend?.params ?? null);
+		progress(5, steps, 'Checking the model on a holdout');
 		const check = await fitDiagnostics(db, DAYS_TABLE, asOf, settings.holdoutDays, settings.model);
-		progress(5, steps, 'Saving');
+		progress(6, steps, 'Saving');
 		const [counts] = rowsOf(
 			await db.query(sql`SELECT count(*) AS customers, count(p_alive) AS buyers
 				FROM ${ident(INDICATOR_TABLES.customer)}`)
@@ -269,6 +326,6 @@ export async function buildIndicators(
 		progress(steps, steps, 'Done');
 		return state;
 	} finally {
-		await dropTables(db, [DAYS_TABLE, SUMMARY_TABLE, INDICATOR_TABLES.scores]);
+		await dropTables(db, [DAYS_TABLE, SUMMARY_TABLE, INDICATOR_TABLES.scores, ALIVE_TABLE]);
 	}
 }

@@ -17,6 +17,8 @@ const CALIBRATION_TABLE = 'cc_indicator_calibration';
 const TOP_FREQUENCY = 7;
 /** At most about this many periods in the chart. */
 const MAX_PERIODS = 40;
+/** Customers the check is made on at most: a seeded sample above (a check, not the scores). */
+export const CHECK_SAMPLE = 100_000;
 
 export type DiagnosticsResult =
 	{ diagnostics: IndicatorDiagnostics; note: null } | { diagnostics: null; note: string };
@@ -36,6 +38,7 @@ export async function fitDiagnostics(
 	const [range] = rowsOf(
 		await db.query(sql`SELECT min(day)::VARCHAR AS first_day,
 				count(DISTINCT customer_id) FILTER (WHERE day <= ${calibrationEnd}::DATE) AS customers,
+				count(DISTINCT customer_id) AS everyone,
 				count(*) FILTER (WHERE day > ${calibrationEnd}::DATE) AS holdout_days
 			FROM ${ident(days)}`)
 	);
@@ -50,13 +53,19 @@ export async function fitDiagnostics(
 			note: `Too little history before ${calibrationEnd} (the as-of date less the ${holdoutDays}-day holdout) to check the model: shorten the holdout.`
 		};
 	}
+	const everyone = Number(range?.everyone ?? 0);
+	const sample =
+		everyone <= CHECK_SAMPLE
+			? sql`TRUE`
+			: sql`hash(customer_id, 'check') % 1000000 < ${Math.ceil((CHECK_SAMPLE / everyone) * 1_000_000)}`;
 	try {
 		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(CALIBRATION_TABLE)} AS
 			${repeatSummarySql({
-				from: ident(days),
+				from: sql`(SELECT * FROM ${ident(days)} WHERE ${sample})`,
 				customer: 'customer_id',
 				date: 'day',
 				amount: 'amount',
+				days: true,
 				calibrationEnd,
 				holdoutEnd: asOf,
 				timeUnit: 'weeks'

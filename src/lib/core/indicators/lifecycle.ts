@@ -18,23 +18,40 @@ function bounds(value: Sql, min: number | null, max: number | null): Sql[] {
 	return conditions;
 }
 
-function stageCondition(stage: LifecycleStage): Sql {
+function stageCondition(stage: LifecycleStage, orders: Sql, daysSinceLast: Sql): Sql {
 	const conditions = [
-		...bounds(sql`coalesce(o.orders, 0)`, stage.minOrders, stage.maxOrders),
-		...bounds(sql`o.days_since_last`, stage.minDaysSinceLast, stage.maxDaysSinceLast)
+		...bounds(orders, stage.minOrders, stage.maxOrders),
+		...bounds(daysSinceLast, stage.minDaysSinceLast, stage.maxDaysSinceLast)
 	];
 	return conditions.length === 0 ? sql`TRUE` : sql`coalesce(${join(conditions, ' AND ')}, FALSE)`;
+}
+
+/** The stage CASE over a customer's orders, days since the last purchase and whether known. */
+function stageCase(stages: readonly LifecycleStage[], orders: Sql, daysSinceLast: Sql, known: Sql) {
+	const whens = stages.map(
+		(s) => sql`WHEN ${stageCondition(s, orders, daysSinceLast)} THEN ${s.id}`
+	);
+	return sql`CASE WHEN NOT (${known}) THEN ${NOT_YET_KNOWN} ${join(whens, ' ')} ELSE ${NO_STAGE} END`;
+}
+
+/**
+ * The stages at the 360° view's own as-of date, read from its KPIs (the same orders and days
+ * since the last purchase lifecycleAt counts, without going through the events again).
+ */
+export function lifecycleOf360(asOf: string, stages: readonly LifecycleStage[]): Sql {
+	const known = sql`c.first_seen IS NULL OR c.first_seen < ${asOf}::DATE + INTERVAL 1 DAY
+		OR c.orders > 0 OR c.last_activity_at IS NOT NULL`;
+	return sql`SELECT c.customer_id,
+			${stageCase(stages, sql`c.orders`, sql`c.days_since_last_purchase`, known)} AS stage
+		FROM ${ident(C360_TABLES.customer)} c`;
 }
 
 /** customer_id, stage (a stage id, NOT_YET_KNOWN or NO_STAGE) of every 360° customer at `day`. */
 export function lifecycleAt(day: string, stages: readonly LifecycleStage[]): Sql {
 	const end = sql`${day}::DATE + INTERVAL 1 DAY`;
-	const whens = stages.map((s) => sql`WHEN ${stageCondition(s)} THEN ${s.id}`);
-	return sql`SELECT c.customer_id,
-			CASE WHEN NOT (c.first_seen IS NULL OR c.first_seen < ${end} OR seen.customer_id IS NOT NULL)
-				THEN ${NOT_YET_KNOWN}
-			${join(whens, ' ')}
-			ELSE ${NO_STAGE} END AS stage
+	const known = sql`c.first_seen IS NULL OR c.first_seen < ${end} OR seen.customer_id IS NOT NULL`;
+	const stage = stageCase(stages, sql`coalesce(o.orders, 0)`, sql`o.days_since_last`, known);
+	return sql`SELECT c.customer_id, ${stage} AS stage
 		FROM ${ident(C360_TABLES.customer)} c
 		LEFT JOIN (
 			SELECT customer_id, count(*) AS orders,

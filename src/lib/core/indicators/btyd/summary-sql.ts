@@ -14,6 +14,11 @@ export interface TransactionColumns {
 	date: string;
 	/** The amount of each transaction; without it monetary is 0. */
 	amount?: string;
+	/**
+	 * True when the rows are already one per customer and day with `date` a DATE column (as the
+	 * indicators build prepares them): no reading of dates, no second grouping.
+	 */
+	days?: boolean;
 }
 
 export interface SummaryRequest extends TransactionColumns {
@@ -61,6 +66,11 @@ export function purchaseDaysSql(columns: TransactionColumns): Sql {
 	const amount = columns.amount
 		? sql`TRY_CAST(${ident(columns.amount)} AS DOUBLE)`
 		: trusted('CAST(0 AS DOUBLE)');
+	if (columns.days) {
+		return sql`SELECT CAST(${ident(columns.customer)} AS VARCHAR) AS customer,
+			${ident(columns.date)} AS day, coalesce(${amount}, 0) AS amount
+		FROM ${columns.from} WHERE ${ident(columns.customer)} IS NOT NULL AND ${ident(columns.date)} IS NOT NULL`;
+	}
 	return sql`SELECT customer, day, coalesce(sum(amount), 0) AS amount FROM (
 		SELECT CAST(${ident(columns.customer)} AS VARCHAR) AS customer,
 			${transactionDay(ident(columns.date))} AS day, ${amount} AS amount
