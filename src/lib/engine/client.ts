@@ -6,6 +6,7 @@ import type { IdentitySettings } from '$lib/core/identity/types';
 import type { Sql } from '$lib/core/sql/sql';
 import type { Build360Options } from '$lib/core/customer360/build';
 import type { CustomerListQuery } from '$lib/core/customer360/customer-list';
+import type { IndicatorSettings } from '$lib/core/indicators/settings';
 import EngineWorker from '$workers/engine.worker.ts?worker';
 import type { EngineApi, FileImportChoice, ProgressCallback, StartOptions } from './api';
 
@@ -44,6 +45,10 @@ export class EngineClient {
 
 	build360(options: Build360Options, onProgress: ProgressCallback) {
 		return this.api.build360(options, Comlink.proxy(onProgress));
+	}
+
+	buildIndicators(settings: IndicatorSettings, onProgress: ProgressCallback) {
+		return this.api.buildIndicators(settings, Comlink.proxy(onProgress));
 	}
 
 	async customerPage(query: CustomerListQuery): Promise<{ total: number; rows: Table }> {

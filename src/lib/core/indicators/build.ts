@@ -55,6 +55,8 @@ export interface IndicatorsInfo {
 	built360At: number | null;
 	asOf: string | null;
 	firstEventDay: string | null;
+	/** The currencies of purchase amounts (several: summed as written). */
+	currencies: string[];
 }
 
 export async function indicatorsInfo(db: Db, settings: IndicatorSettings): Promise<IndicatorsInfo> {
@@ -74,7 +76,8 @@ export async function indicatorsInfo(db: Db, settings: IndicatorSettings): Promi
 		problems: indicatorSettingsProblems(settings),
 		built360At: built?.builtAt ?? null,
 		asOf: built?.asOf ?? null,
-		firstEventDay
+		firstEventDay,
+		currencies: built?.currencies ?? []
 	};
 }
 

@@ -31,19 +31,21 @@ export function churnHistogramQuery(bins: number): Sql {
 }
 
 /**
- * bin, low, high, customers, clv: CLV in `bins` bins of equal width up to the 99th percentile,
- * the last bin holding everything above it (CLV has a long tail that would squash the rest).
+ * bin, low, high, customers, clv: CLV in `bins` bins of equal width from 0 to the 99th
+ * percentile, and bin `bins` (low = the 99th percentile) for the tail above it — CLV has a long
+ * tail that would squash the rest.
  */
 export function clvHistogramQuery(bins: number): Sql {
 	return sql`WITH top AS (
 			SELECT greatest(quantile_cont(clv, 0.99), 1e-9) AS p99 FROM ${indicators} WHERE clv IS NOT NULL
 		),
 		binned AS (
-			SELECT clv, p99, least(floor(clv / p99 * ${bins}), ${bins - 1})::INTEGER AS bin
+			SELECT clv, p99,
+				CASE WHEN clv > p99 THEN ${bins} ELSE least(floor(clv / p99 * ${bins}), ${bins - 1}) END::INTEGER AS bin
 			FROM ${indicators}, top WHERE clv IS NOT NULL
 		)
 		SELECT bin, any_value(p99) / ${bins} * bin AS low,
-			CASE WHEN bin = ${bins - 1} THEN max(clv) ELSE any_value(p99) / ${bins} * (bin + 1) END AS high,
+			CASE WHEN bin = ${bins} THEN max(clv) ELSE any_value(p99) / ${bins} * (bin + 1) END AS high,
 			count(*)::INTEGER AS customers, sum(clv) AS clv
 		FROM binned GROUP BY bin ORDER BY bin`;
 }
