@@ -229,7 +229,7 @@ async function writeIndicators(
 				s.p_alive * k.discounted_purchases AS discounted_purchases
 			FROM alive s
 			JOIN ${ident(INDICATOR_TABLES.scores)} k ON k.frequency = s.frequency AND k."T" = s."T"
-			JOIN ${ident(C360_TABLES.customer)} c ON c.customer_id = s.customer
+			${spend ? empty : sql`JOIN ${ident(C360_TABLES.customer)} c ON c.customer_id = s.customer`}
 		),
 		joined AS (
 			SELECT b.customer_id, b.recency_days, b.frequency, b.monetary,
@@ -276,7 +276,8 @@ export async function buildIndicators(
 				days: true,
 				calibrationEnd: asOf,
 				holdoutEnd: asOf,
-				timeUnit: 'weeks'
+				timeUnit: 'weeks',
+				ordered: false
 			})}`);
 		const buyers = Number(
 			rowsOf(await db.query(sql`SELECT count(*) AS n FROM ${ident(SUMMARY_TABLE)}`))[0]?.n ?? 0

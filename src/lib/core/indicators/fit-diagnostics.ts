@@ -68,7 +68,8 @@ export async function fitDiagnostics(
 				days: true,
 				calibrationEnd,
 				holdoutEnd: asOf,
-				timeUnit: 'weeks'
+				timeUnit: 'weeks',
+				ordered: false
 			})}`);
 		const groups = await db.query(sql`SELECT frequency, recency, "T", count(*)::DOUBLE AS n,
 				sum(holdout_frequency)::DOUBLE AS holdout
