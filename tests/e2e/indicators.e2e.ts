@@ -90,7 +90,7 @@ describe('the indicators area', () => {
 		expect(sum(counts.map(number))).toBe(buyers);
 	});
 
-	it('shows the fitted BG/NBD and Gamma-Gamma parameters', async () => {
+	it('shows the fitted purchase (MBG/NBD) and Gamma-Gamma parameters', async () => {
 		const params = async (testid: string) =>
 			Object.fromEntries(
 				(await page

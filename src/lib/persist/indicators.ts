@@ -5,6 +5,7 @@
 import { get, set } from 'idb-keyval';
 import {
 	DEFAULT_INDICATOR_SETTINGS,
+	isPurchaseModel,
 	type Cuts,
 	type IndicatorSettings,
 	type LifecycleStage
@@ -59,7 +60,7 @@ export function readIndicatorSettings(value: unknown): IndicatorSettings {
 			frequency: cuts(rfm?.frequency, d.rfm.frequency),
 			monetary: cuts(rfm?.monetary, d.rfm.monetary)
 		},
-		model: saved.model === 'paretonbd' ? 'paretonbd' : 'bgnbd',
+		model: isPurchaseModel(saved.model) ? saved.model : DEFAULT_INDICATOR_SETTINGS.model,
 		propensityDays: finite(saved.propensityDays, d.propensityDays),
 		clvMonths: finite(saved.clvMonths, d.clvMonths),
 		discountRate: finite(saved.discountRate, d.discountRate),

@@ -10,6 +10,7 @@ import { repeatSummarySql } from './btyd/summary-sql';
 import { addDays, daysBetween } from './days';
 import { compressedOf, fitPurchaseModel } from './purchase-model';
 import type { FrequencyCheck, IndicatorDiagnostics, PeriodCheck } from './run-state';
+import type { PurchaseModelName } from './settings';
 import { numbers } from './summary-columns';
 
 const CALIBRATION_TABLE = 'cc_indicator_calibration';
@@ -32,7 +33,7 @@ export async function fitDiagnostics(
 	days: string,
 	asOf: string,
 	holdoutDays: number,
-	model: 'bgnbd' | 'paretonbd'
+	model: PurchaseModelName
 ): Promise<DiagnosticsResult> {
 	const calibrationEnd = addDays(asOf, -holdoutDays);
 	const [range] = rowsOf(

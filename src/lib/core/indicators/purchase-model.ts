@@ -4,8 +4,9 @@
 // and P(a purchase in t) = P(alive) · P(a purchase in t | alive, x, T) — and the second factor
 // does not depend on t_x, so the costly part (a hypergeometric function per horizon) is computed
 // once per (x, T), far fewer than histories. For BG/NBD a customer dies only right after a
-// purchase, so P(a purchase in t | alive) = 1 − ((α+T)/(α+T+t))^(r+x) exactly; for Pareto/NBD
-// the same expression neglects a death inside the window (an upper bound, stated in the UI).
+// purchase (MBG/NBD: after any purchase, the first included), so P(a purchase in t | alive) =
+// 1 − ((α+T)/(α+T+t))^(r+x) exactly; for Pareto/NBD the same expression neglects a death inside
+// the window (an upper bound, stated in the UI).
 import { fitBgnbd, type BgnbdParams } from './btyd/bgnbd';
 import {
 	bgnbdConditionalExpectedPurchases,
@@ -19,7 +20,14 @@ import {
 	paretoNbdProbabilityAlive,
 	type ParetoNbdParams
 } from './btyd/pareto-nbd';
+import { fitMbgnbd, type MbgnbdParams } from './btyd/mbgnbd';
+import {
+	mbgnbdConditionalExpectedPurchases,
+	mbgnbdExpectedPurchases,
+	mbgnbdProbabilityAlive
+} from './btyd/mbgnbd-predict';
 import type { FittedModel } from './run-state';
+import type { PurchaseModelName } from './settings';
 import { sql, type Sql } from '../sql/sql';
 
 export interface PurchaseModel {
@@ -112,9 +120,34 @@ function paretoNbdModel(data: CompressedSummary): PurchaseModel {
 	};
 }
 
-export function fitPurchaseModel(
-	model: 'bgnbd' | 'paretonbd',
-	data: CompressedSummary
-): PurchaseModel {
-	return model === 'bgnbd' ? bgnbdModel(data) : paretoNbdModel(data);
+function mbgnbdModel(data: CompressedSummary): PurchaseModel {
+	const fit = fitMbgnbd(data);
+	const p: MbgnbdParams = fit.params;
+	return {
+		fitted: {
+			params: { ...p },
+			logLikelihood: fit.logLikelihood,
+			converged: fit.converged,
+			customers: fit.customers
+		},
+		pAlive: (x, recency, T) => mbgnbdProbabilityAlive(p, x, recency, T),
+		// 1 / (1 + a/(b+x) ((α+T)/(α+t_x))^(r+x)), as mbgnbdProbabilityAlive, for every x.
+		pAliveSql: (x, recency, T) => sql`1 / (1 + exp(ln(${p.a}) - ln(${p.b} + ${x})
+			+ (${p.r} + ${x}) * (ln(${p.alpha} + ${T}) - ln(${p.alpha} + ${recency}))))`,
+		expectedIfAlive: (t, x, T) =>
+			mbgnbdConditionalExpectedPurchases(p, t, x, T, T) / mbgnbdProbabilityAlive(p, x, T, T),
+		buyIfAlive: (t, x, T) => buyWithin(p.r, p.alpha, t, x, T),
+		expected: (t, x, recency, T) => mbgnbdConditionalExpectedPurchases(p, t, x, recency, T),
+		unconditional: (t) => mbgnbdExpectedPurchases(p, t)
+	};
+}
+
+const MODELS: Record<PurchaseModelName, (data: CompressedSummary) => PurchaseModel> = {
+	mbgnbd: mbgnbdModel,
+	bgnbd: bgnbdModel,
+	paretonbd: paretoNbdModel
+};
+
+export function fitPurchaseModel(model: PurchaseModelName, data: CompressedSummary): PurchaseModel {
+	return MODELS[model](data);
 }

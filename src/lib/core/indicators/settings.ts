@@ -18,6 +18,18 @@ export interface RfmSettings {
 	monetary: Cuts;
 }
 
+export const PURCHASE_MODELS = {
+	mbgnbd: 'MBG/NBD',
+	bgnbd: 'BG/NBD',
+	paretonbd: 'Pareto/NBD'
+} as const;
+
+export type PurchaseModelName = keyof typeof PURCHASE_MODELS;
+
+export function isPurchaseModel(value: unknown): value is PurchaseModelName {
+	return typeof value === 'string' && Object.hasOwn(PURCHASE_MODELS, value);
+}
+
 export interface LifecycleStage {
 	id: string;
 	label: string;
@@ -31,8 +43,11 @@ export interface LifecycleStage {
 
 export interface IndicatorSettings {
 	rfm: RfmSettings;
-	/** The purchase model behind P(alive) and expected purchases. */
-	model: 'bgnbd' | 'paretonbd';
+	/**
+	 * The purchase model behind P(alive) and expected purchases: MBG/NBD (default: a customer
+	 * may drop out after any purchase, the first included), BG/NBD or Pareto/NBD.
+	 */
+	model: PurchaseModelName;
 	/** Propensity to buy = P(at least one purchase within this many days). */
 	propensityDays: number;
 	/** Predicted CLV over this many months, discounted at `discountRate` a year. */
@@ -70,7 +85,7 @@ export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
 		frequency: [1, 2, 4, 8],
 		monetary: [50, 150, 400, 1000]
 	},
-	model: 'bgnbd',
+	model: 'mbgnbd',
 	propensityDays: 90,
 	clvMonths: 12,
 	discountRate: 0.1,

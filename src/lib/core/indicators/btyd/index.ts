@@ -1,6 +1,6 @@
 // Buy-till-you-die models for the indicators: the repeat-purchase summary (and the SQL that
-// builds it), BG/NBD, Pareto/NBD, Gamma–Gamma, CLV and diagnostics. Pure TypeScript: runs in
-// the worker, in Node and in tests alike.
+// builds it), BG/NBD, MBG/NBD, Pareto/NBD, Gamma–Gamma, CLV and diagnostics. Pure TypeScript:
+// runs in the worker, in Node and in tests alike.
 export {
 	DAYS_PER_UNIT,
 	makeSummary,
@@ -57,6 +57,20 @@ export {
 	bgnbdProbabilityNoPurchase,
 	bgnbdProbabilityOfPurchases
 } from './bgnbd-predict';
+export {
+	fitMbgnbd,
+	mbgnbdLogLikelihood,
+	mbgnbdLogLikelihoods,
+	type MbgnbdFit,
+	type MbgnbdParams
+} from './mbgnbd';
+export {
+	mbgnbdConditionalExpectedPurchases,
+	mbgnbdExpectedPurchases,
+	mbgnbdProbabilityAlive,
+	mbgnbdProbabilityNoPurchase,
+	mbgnbdProbabilityOfPurchases
+} from './mbgnbd-predict';
 export {
 	fitParetoNbd,
 	paretoNbdConditionalExpectedPurchases,
