@@ -187,10 +187,14 @@ function fitSample(buyers: number): Sql {
 	return sql`hash(customer, 'fit') % 1000000 < ${permille}`;
 }
 
-/** Decile 1 for the highest tenth of `value` among customers that have one, NULL otherwise. */
+/**
+ * Decile 1 for the highest tenth of `value` among customers that have one, NULL otherwise. Ties
+ * go by the customer's row in the 360 table, which is written in customer id order: the same
+ * data always gives the same deciles, without sorting on the ids' text.
+ */
 function decile(value: string): Sql {
 	return sql`CASE WHEN ${ident(value)} IS NOT NULL
-		THEN ntile(10) OVER (PARTITION BY ${ident(value)} IS NULL ORDER BY ${ident(value)} DESC, customer_id) END`;
+		THEN ntile(10) OVER (PARTITION BY ${ident(value)} IS NULL ORDER BY ${ident(value)} DESC, row_no) END`;
 }
 
 function aliveOf(model: PurchaseModel): Sql {
@@ -214,7 +218,7 @@ async function writeIndicators(
 	spend: GammaGammaParams | null
 ): Promise<void> {
 	const base = sql`SELECT customer_id, days_since_last_purchase AS recency_days, orders AS frequency,
-		revenue AS monetary FROM ${ident(C360_TABLES.customer)}`;
+		revenue AS monetary, rowid AS row_no FROM ${ident(C360_TABLES.customer)}`;
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(INDICATOR_TABLES.customer)} AS
 		WITH alive AS (
 			SELECT s.*, ${aliveOf(model)} AS p_alive
@@ -232,7 +236,7 @@ async function writeIndicators(
 			${spend ? empty : sql`JOIN ${ident(C360_TABLES.customer)} c ON c.customer_id = s.customer`}
 		),
 		joined AS (
-			SELECT b.customer_id, b.recency_days, b.frequency, b.monetary,
+			SELECT b.customer_id, b.row_no, b.recency_days, b.frequency, b.monetary,
 				r.r_score, r.f_score, r.m_score, r.rfm_segment,
 				sc.repeat_purchases, sc.repeat_span_days, sc.customer_age_days,
 				sc.p_alive, sc.churn_score, sc.expected_30d, sc.expected_90d, sc.expected_365d,
@@ -244,7 +248,7 @@ async function writeIndicators(
 			LEFT JOIN scored sc USING (customer_id)
 			LEFT JOIN (${lifecycleOf360(asOf, settings.lifecycle)}) st USING (customer_id)
 		)
-		SELECT *, ${decile('churn_score')} AS churn_decile, ${decile('clv')} AS clv_decile,
+		SELECT * EXCLUDE (row_no), ${decile('churn_score')} AS churn_decile, ${decile('clv')} AS clv_decile,
 			${decile('propensity')} AS propensity_decile
 		FROM joined`);
 }

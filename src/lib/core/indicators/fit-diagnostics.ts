@@ -19,7 +19,7 @@ const TOP_FREQUENCY = 7;
 /** At most about this many periods in the chart. */
 const MAX_PERIODS = 40;
 /** Customers the check is made on at most: a seeded sample above (a check, not the scores). */
-export const CHECK_SAMPLE = 100_000;
+export const CHECK_SAMPLE = 50_000;
 
 export type DiagnosticsResult =
 	{ diagnostics: IndicatorDiagnostics; note: null } | { diagnostics: null; note: string };
