@@ -5,11 +5,15 @@
 //   Γ(r+x) α^r β^s / Γ(r) · [P_T + k (P_tx H(t_x) − P_T H(T))]
 // where H(u) is its 2F1 divided by P_u. The tricky point is that 2F1, whose first parameter grows
 // with x: after Euler's transform it becomes 2F1(1, r+x; r+s+x+1; (α−β)/(α+u)) when α ≥ β and
-// ((α+u)/(β+u)) 2F1(1, s+1; r+s+x+1; (β−α)/(β+u)) otherwise, both bounded and fast to sum.
-import { compressSummary, type CompressedSummary } from './compress';
+// ((α+u)/(β+u)) 2F1(1, s+1; r+s+x+1; (β−α)/(β+u)) otherwise, both bounded. Its argument nears 1
+// when α and β are far apart, as the search often tries: logHyp2f1One stays fast there. α^r β^s
+// is folded into P_u as (1+u/α)^−r (1+u/β)^−s, which keeps its digits when r or s is large. Over
+// a summary, P_u and H(u) are computed once per distinct (x, u) pair, fewer than twice the rows.
+import { compressSummary, groupRows, type CompressedSummary } from './compress';
 import { l2Penalty, outOfBounds, type FitOptions, type FitResult } from './fit-result';
 import { minimize } from './optimize';
-import { lgamma, logAddExp, logHyp2f1 } from './special';
+import { lgammaQuotient } from './log-gamma';
+import { logAddExp, logHyp2f1One } from './special';
 import type { RepeatSummary } from './summary';
 
 export interface ParetoNbdParams {
@@ -21,37 +25,49 @@ export interface ParetoNbdParams {
 
 export type ParetoNbdFit = FitResult<ParetoNbdParams>;
 
-/** ln P_u and ln H(u) for one age u (t_x or T). */
-function logPieces(p: ParetoNbdParams, x: number, u: number): { logP: number; logH: number } {
+/** ln(α^r β^s P_u) and ln H(u) for one age u (t_x or T). */
+interface Pieces {
+	logP: number;
+	logH: number;
+}
+
+function logPieces(p: ParetoNbdParams, x: number, u: number): Pieces {
 	const { r, alpha, s, beta } = p;
-	const logP = -(r + x) * Math.log(alpha + u) - s * Math.log(beta + u);
-	const c = r + s + x + 1;
+	const logP = -r * Math.log1p(u / alpha) - x * Math.log(alpha + u) - s * Math.log1p(u / beta);
+	// c = r+s+x+1 passed as c − b, and 1 − z as its own ratio: near z = 1 these carry the value,
+	// and c − b or 1 − z computed from large or nearly equal numbers would have lost it.
 	const logH =
 		alpha >= beta
-			? logHyp2f1(1, r + x, c, (alpha - beta) / (alpha + u))
+			? logHyp2f1One(r + x, s + 1, (alpha - beta) / (alpha + u), (beta + u) / (alpha + u))
 			: Math.log(alpha + u) -
 				Math.log(beta + u) +
-				logHyp2f1(1, s + 1, c, (beta - alpha) / (beta + u));
+				logHyp2f1One(s + 1, r + x, (beta - alpha) / (beta + u), (alpha + u) / (beta + u));
 	return { logP, logH };
 }
 
-/**
- * ln of the bracket [P_T + k (P_tx H(t_x) − P_T H(T))] and ln P_T: their difference is
- * −ln P(alive).
- */
+/** ln of the bracket [P_T + k (P_tx H(t_x) − P_T H(T))] from the pieces at t_x and T. */
+function logBracketOf(p: ParetoNbdParams, x: number, atRecency: Pieces, atT: Pieces): number {
+	const logK = Math.log(p.s / (p.r + p.s + x));
+	// 1 − k H(T) ≥ 0 in exact arithmetic; rounding may take it a hair below.
+	const stay = atT.logP + Math.log(Math.max(0, -Math.expm1(logK + atT.logH)));
+	return logAddExp(stay, atRecency.logP + logK + atRecency.logH);
+}
+
+/** ln of the bracket and ln P_T (both times α^r β^s): their difference is −ln P(alive). */
 function logBracket(
 	p: ParetoNbdParams,
 	x: number,
 	recency: number,
 	T: number
 ): { log: number; logAliveTerm: number } {
-	const k = p.s / (p.r + p.s + x);
 	const atT = logPieces(p, x, T);
-	const atRecency = logPieces(p, x, recency);
-	// 1 − k H(T) ≥ 0 in exact arithmetic; rounding may take it a hair below.
-	const stay = atT.logP + Math.log(Math.max(0, -Math.expm1(Math.log(k) + atT.logH)));
-	const log = logAddExp(stay, atRecency.logP + Math.log(k) + atRecency.logH);
+	const log = logBracketOf(p, x, logPieces(p, x, recency), atT);
 	return { log, logAliveTerm: atT.logP };
+}
+
+/** ln Γ(r+x)/Γ(r), the bracket's factor once α^r β^s is in P_u. */
+function logHead(p: ParetoNbdParams, x: number): number {
+	return x * lgammaQuotient(p.r, x);
 }
 
 export function paretoNbdLogLikelihood(
@@ -60,21 +76,48 @@ export function paretoNbdLogLikelihood(
 	recency: number,
 	T: number
 ): number {
-	const head = lgamma(p.r + x) - lgamma(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta);
-	return head + logBracket(p, x, recency, T).log;
+	return logHead(p, x) + logBracket(p, x, recency, T).log;
+}
+
+/** Distinct (x, u) pairs of a summary: row i's (x, t_x) is pair of[i], its (x, T) of[rows + i]. */
+interface AgePairs {
+	frequency: Float64Array;
+	age: Float64Array;
+	of: Uint32Array;
+}
+
+const agePairsOf = new WeakMap<CompressedSummary, AgePairs>();
+
+function agePairs(data: CompressedSummary): AgePairs {
+	let pairs = agePairsOf.get(data);
+	if (!pairs) {
+		const rows = data.weight.length;
+		const frequency = new Float64Array(2 * rows);
+		const age = new Float64Array(2 * rows);
+		frequency.set(data.frequency);
+		frequency.set(data.frequency, rows);
+		age.set(data.recency);
+		age.set(data.T, rows);
+		const { groups, firstRow } = groupRows([frequency, age]);
+		const pick = (column: Float64Array) =>
+			Float64Array.from(firstRow, (row) => column[row] as number);
+		pairs = { frequency: pick(frequency), age: pick(age), of: groups };
+		agePairsOf.set(data, pairs);
+	}
+	return pairs;
 }
 
 /** Total log-likelihood over distinct histories with their counts. */
 export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, data: CompressedSummary): number {
+	const pairs = agePairs(data);
+	const pieces = Array.from(pairs.age, (u, k) => logPieces(p, pairs.frequency[k] as number, u));
+	const rows = data.weight.length;
 	let total = 0;
-	for (let i = 0; i < data.weight.length; i++) {
-		const ll = paretoNbdLogLikelihood(
-			p,
-			data.frequency[i] as number,
-			data.recency[i] as number,
-			data.T[i] as number
-		);
-		total += (data.weight[i] as number) * ll;
+	for (let i = 0; i < rows; i++) {
+		const x = data.frequency[i] as number;
+		const atRecency = pieces[pairs.of[i] as number] as Pieces;
+		const atT = pieces[pairs.of[rows + i] as number] as Pieces;
+		total += (data.weight[i] as number) * (logHead(p, x) + logBracketOf(p, x, atRecency, atT));
 	}
 	return total;
 }
@@ -142,6 +185,8 @@ export function fitParetoNbd(
 		if (outOfBounds(theta)) return Infinity;
 		const p = unpack(theta);
 		const ll = paretoNbdTotalLogLikelihood(p, data);
+		// Overflow or a failed 2F1 anywhere makes the point unusable: the search must back off.
+		if (!Number.isFinite(ll)) return Infinity;
 		return (
 			-ll / data.customers + l2Penalty(new Float64Array([p.r, p.alpha, p.s, p.beta]), penalizer)
 		);
