@@ -1,6 +1,7 @@
 // How a mark of the Indicators area is named in words: the members panel's title, the name and
 // description a new segment is offered, and the one-line summary of a saved segment's rule.
 // Lifecycle stages are named by their labels, which the filter carries with its stages.
+import { conditionText } from '$lib/core/segments/describe';
 import { NO_STAGE, NOT_YET_KNOWN } from '$lib/core/indicators/lifecycle';
 import type { IndicatorFilter } from '$lib/core/indicators/members';
 import { rfmSegmentOf } from '$lib/core/indicators/rfm-segments';
@@ -53,6 +54,7 @@ export function segmentDescription(filter: IndicatorFilter): string {
 /** A saved segment's rule on one line: "RFM segment: Champions and not (…)". */
 export function ruleSummary(rule: Rule): string {
 	if (rule.kind === 'indicator') return filterTitle(rule.filter);
+	if (rule.kind !== 'group') return conditionText(rule);
 	const parts = rule.children.map((child) =>
 		child.kind === 'group' && child.children.length > 1 && !child.negate
 			? `(${ruleSummary(child)})`

@@ -1,7 +1,9 @@
 // A saved segment: a name, a description, a colour and the rule that selects its customers.
 // Plain data (kept in IndexedDB, exported as JSON, compiled to SQL). The rule is a tree of
-// groups joined by AND / OR (each can be negated) whose leaves are conditions.
+// groups joined by AND / OR (each can be negated) whose leaves are conditions (see rules.ts
+// for the conditions on attributes, behaviour and other segments, and their meaning).
 import type { IndicatorFilter } from '../indicators/members';
+import type { AttributeCondition, BehaviourCondition, SegmentCondition } from './rules';
 
 export interface RuleGroup {
 	kind: 'group';
@@ -16,7 +18,8 @@ export interface IndicatorCondition {
 	filter: IndicatorFilter;
 }
 
-export type Rule = RuleGroup | IndicatorCondition;
+export type Rule =
+	RuleGroup | IndicatorCondition | AttributeCondition | BehaviourCondition | SegmentCondition;
 
 export interface SegmentDefinition {
 	id: string;

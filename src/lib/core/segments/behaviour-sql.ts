@@ -1,0 +1,85 @@
+// A behaviour condition as a set-based predicate on the customer: one pass over the events,
+// grouped by customer, whose ids the customer's id is looked up in (DuckDB runs it as a hash
+// join whatever the number of customers; nothing is evaluated customer by customer). "At least
+// once" is membership of the customers with a matching event, "at least N" of those with N or
+// more; "at most N" and "exactly 0" are the customers NOT among those with more than N (or any),
+// which keeps the customers without any event. Purchases are orders: distinct order keys of sale
+// lines (cancelled and refunded orders are no sale, as in the 360° KPIs), an order counting when
+// one of its lines passes the filters; other kinds count events. Only linked events up to the
+// end of the as-of day count, as in the 360° view; undated events count only without a window.
+import { isCancelled } from '../customer360/event-types';
+import { ident, join, sql, type Sql } from '../sql/sql';
+import { testSql } from './test-sql';
+import type { CheckedBehaviour } from './validate';
+
+function windowSql(behaviour: CheckedBehaviour, asOf: string): Sql | null {
+	const day = sql`e.event_at::DATE`;
+	const window = behaviour.window;
+	switch (window.kind) {
+		case 'ever':
+			return null;
+		case 'last-days':
+			return sql`${day} >= ${asOf}::DATE - ${window.days}`;
+		case 'between':
+			return sql`${day} BETWEEN ${window.from}::DATE AND ${window.to}::DATE`;
+		case 'since':
+			return sql`${day} >= ${window.from}::DATE`;
+	}
+}
+
+/** The counted events' conditions. */
+function eventConditions(behaviour: CheckedBehaviour, asOf: string): Sql[] {
+	const conditions = [
+		sql`e.status = 'linked'`,
+		sql`e.customer_id IS NOT NULL`,
+		sql`(e.event_at IS NULL OR e.event_at < ${asOf}::DATE + INTERVAL 1 DAY)`,
+		sql`e.kind = ${behaviour.event}`
+	];
+	if (behaviour.event === 'purchase') {
+		conditions.push(sql`NOT ${isCancelled(sql`e.event_type`)}`, sql`e.order_key IS NOT NULL`);
+	}
+	if (behaviour.eventType !== null) {
+		conditions.push(sql`coalesce(lower(e.event_type) = lower(${behaviour.eventType}), false)`);
+	}
+	for (const filter of behaviour.where) {
+		conditions.push(testSql(sql`e.${ident(filter.field)}`, filter.test, asOf));
+	}
+	const window = windowSql(behaviour, asOf);
+	if (window) conditions.push(window);
+	return conditions;
+}
+
+/**
+ * The behaviour as a predicate on `customer` (the customer id column of the outer query) that
+ * is never NULL; `events` is the event table's name.
+ */
+export function behaviourSql(
+	behaviour: CheckedBehaviour,
+	customer: Sql,
+	events: string,
+	asOf: string
+): Sql {
+	const { count, times } = behaviour;
+	if (count === 'at-least' && times === 0) return sql`true`;
+	const where = join(eventConditions(behaviour, asOf), ' AND ');
+	const matching = sql`SELECT e.customer_id FROM ${ident(events)} e WHERE ${where}`;
+	// Orders: each (customer, order) once, then counted; cheaper than count(DISTINCT …).
+	const counted =
+		behaviour.event === 'purchase'
+			? sql`SELECT DISTINCT e.customer_id, e.order_key FROM ${ident(events)} e WHERE ${where}`
+			: matching;
+	const having = (condition: Sql) =>
+		sql`SELECT customer_id FROM (${counted}) GROUP BY customer_id HAVING count(*) ${condition}`;
+	const among = (ids: Sql) => sql`coalesce(${customer} IN (${ids}), false)`;
+	// "At least once" and "never" need no count: whether the customer has a matching event.
+	if (count === 'at-least' && times === 1) return among(matching);
+	if (times === 0) return sql`(NOT ${among(matching)})`;
+	switch (count) {
+		case 'at-least':
+			return among(having(sql`>= ${times}`));
+		case 'exactly':
+			return among(having(sql`= ${times}`));
+		case 'at-most':
+			return sql`(NOT ${among(having(sql`> ${times}`))})`;
+	}
+}
