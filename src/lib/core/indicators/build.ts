@@ -311,7 +311,14 @@ export async function buildIndicators(
 		progress(4, steps, 'Writing indicators');
 		await writeIndicators(db, asOf, settings, model, spend?.params ?? null);
 		progress(5, steps, 'Checking the model on a holdout');
-		const check = await fitDiagnostics(db, DAYS_TABLE, asOf, settings.holdoutDays, settings.model);
+		const check = await fitDiagnostics(
+			db,
+			DAYS_TABLE,
+			buyers,
+			asOf,
+			settings.holdoutDays,
+			settings.model
+		);
 		progress(6, steps, 'Saving');
 		const [counts] = rowsOf(
 			await db.query(sql`SELECT count(*) AS customers, count(p_alive) AS buyers

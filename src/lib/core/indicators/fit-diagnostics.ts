@@ -14,6 +14,7 @@ import type { PurchaseModelName } from './settings';
 import { numbers } from './summary-columns';
 
 const CALIBRATION_TABLE = 'cc_indicator_calibration';
+const CHECK_DAYS_TABLE = 'cc_indicator_check_days';
 /** Repeat counts from this one on are one bucket of the holdout check. */
 const TOP_FREQUENCY = 7;
 /** At most about this many periods in the chart. */
@@ -25,22 +26,45 @@ export type DiagnosticsResult =
 	{ diagnostics: IndicatorDiagnostics; note: null } | { diagnostics: null; note: string };
 
 /**
- * Fits `model` on purchase days (table `days`: customer_id, day, amount) up to `asOf` less
- * `holdoutDays` and compares its predictions with what happened up to `asOf`.
+ * Fits `model` on purchase days (table `allDays`: customer_id, day, amount; `buyers` customers)
+ * up to `asOf` less `holdoutDays` and compares its predictions with what happened up to `asOf`.
+ * The sampled customers' days are copied once into a small table that every step then reads.
  */
 export async function fitDiagnostics(
 	db: Db,
-	days: string,
+	allDays: string,
+	buyers: number,
 	asOf: string,
 	holdoutDays: number,
 	model: PurchaseModelName
 ): Promise<DiagnosticsResult> {
 	const calibrationEnd = addDays(asOf, -holdoutDays);
+	const days = CHECK_DAYS_TABLE;
+	const sample =
+		buyers <= CHECK_SAMPLE
+			? sql`TRUE`
+			: sql`hash(customer_id, 'check') % 1000000 < ${Math.ceil((CHECK_SAMPLE / buyers) * 1_000_000)}`;
+	try {
+		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(days)} AS
+			SELECT * FROM ${ident(allDays)} WHERE ${sample}`);
+		return await checkOn(db, days, asOf, calibrationEnd, holdoutDays, model);
+	} finally {
+		await db.exec(sql`DROP TABLE IF EXISTS ${ident(CALIBRATION_TABLE)}`);
+		await db.exec(sql`DROP TABLE IF EXISTS ${ident(days)}`);
+	}
+}
+
+async function checkOn(
+	db: Db,
+	days: string,
+	asOf: string,
+	calibrationEnd: string,
+	holdoutDays: number,
+	model: PurchaseModelName
+): Promise<DiagnosticsResult> {
 	const [range] = rowsOf(
 		await db.query(sql`SELECT min(day)::VARCHAR AS first_day,
-				count(DISTINCT customer_id) FILTER (WHERE day <= ${calibrationEnd}::DATE) AS customers,
-				count(DISTINCT customer_id) AS everyone,
-				count(*) FILTER (WHERE day > ${calibrationEnd}::DATE) AS holdout_days
+				count(DISTINCT customer_id) FILTER (WHERE day <= ${calibrationEnd}::DATE) AS customers
 			FROM ${ident(days)}`)
 	);
 	const firstDay = typeof range?.first_day === 'string' ? range.first_day : null;
@@ -54,15 +78,9 @@ export async function fitDiagnostics(
 			note: `Too little history before ${calibrationEnd} (the as-of date less the ${holdoutDays}-day holdout) to check the model: shorten the holdout.`
 		};
 	}
-	const everyone = Number(range?.everyone ?? 0);
-	const sample =
-		everyone <= CHECK_SAMPLE
-			? sql`TRUE`
-			: sql`hash(customer_id, 'check') % 1000000 < ${Math.ceil((CHECK_SAMPLE / everyone) * 1_000_000)}`;
-	try {
-		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(CALIBRATION_TABLE)} AS
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(CALIBRATION_TABLE)} AS
 			${repeatSummarySql({
-				from: sql`(SELECT * FROM ${ident(days)} WHERE ${sample})`,
+				from: ident(days),
 				customer: 'customer_id',
 				date: 'day',
 				amount: 'amount',
@@ -72,52 +90,49 @@ export async function fitDiagnostics(
 				timeUnit: 'weeks',
 				ordered: false
 			})}`);
-		const groups = await db.query(sql`SELECT frequency, recency, "T", count(*)::DOUBLE AS n,
+	const groups = await db.query(sql`SELECT frequency, recency, "T", count(*)::DOUBLE AS n,
 				sum(holdout_frequency)::DOUBLE AS holdout
 			FROM ${ident(CALIBRATION_TABLE)} GROUP BY ALL`);
-		const frequency = numbers(groups, 'frequency');
-		const recency = numbers(groups, 'recency');
-		const T = numbers(groups, 'T');
-		const weight = numbers(groups, 'n');
-		const holdout = numbers(groups, 'holdout');
-		const fitted = fitPurchaseModel(model, compressedOf(frequency, recency, T, weight));
+	const frequency = numbers(groups, 'frequency');
+	const recency = numbers(groups, 'recency');
+	const T = numbers(groups, 'T');
+	const weight = numbers(groups, 'n');
+	const holdout = numbers(groups, 'holdout');
+	const fitted = fitPurchaseModel(model, compressedOf(frequency, recency, T, weight));
 
-		const byBucket = new Map<number, FrequencyCheck>();
-		const holdoutWeeks = holdoutDays / 7;
-		for (let i = 0; i < frequency.length; i += 1) {
-			const bucket = Math.min(frequency[i] ?? 0, TOP_FREQUENCY);
-			const check = byBucket.get(bucket) ?? {
-				frequency: bucket,
-				customers: 0,
-				actual: 0,
-				predicted: 0
-			};
-			const n = weight[i] ?? 0;
-			check.customers += n;
-			check.actual += holdout[i] ?? 0;
-			check.predicted +=
-				n * fitted.expected(holdoutWeeks, frequency[i] ?? 0, recency[i] ?? 0, T[i] ?? 0);
-			byBucket.set(bucket, check);
-		}
-		const byFrequency = [...byBucket.values()]
-			.sort((a, b) => a.frequency - b.frequency)
-			.map((c) => ({ ...c, actual: c.actual / c.customers, predicted: c.predicted / c.customers }));
-
-		const periods = await periodChecks(
-			db,
-			days,
-			firstDay,
-			calibrationEnd,
-			asOf,
-			fitted.unconditional
-		);
-		return {
-			diagnostics: { calibrationEnd, holdoutDays, model: fitted.fitted, periods, byFrequency },
-			note: null
+	const byBucket = new Map<number, FrequencyCheck>();
+	const holdoutWeeks = holdoutDays / 7;
+	for (let i = 0; i < frequency.length; i += 1) {
+		const bucket = Math.min(frequency[i] ?? 0, TOP_FREQUENCY);
+		const check = byBucket.get(bucket) ?? {
+			frequency: bucket,
+			customers: 0,
+			actual: 0,
+			predicted: 0
 		};
-	} finally {
-		await db.exec(sql`DROP TABLE IF EXISTS ${ident(CALIBRATION_TABLE)}`);
+		const n = weight[i] ?? 0;
+		check.customers += n;
+		check.actual += holdout[i] ?? 0;
+		check.predicted +=
+			n * fitted.expected(holdoutWeeks, frequency[i] ?? 0, recency[i] ?? 0, T[i] ?? 0);
+		byBucket.set(bucket, check);
 	}
+	const byFrequency = [...byBucket.values()]
+		.sort((a, b) => a.frequency - b.frequency)
+		.map((c) => ({ ...c, actual: c.actual / c.customers, predicted: c.predicted / c.customers }));
+
+	const periods = await periodChecks(
+		db,
+		days,
+		firstDay,
+		calibrationEnd,
+		asOf,
+		fitted.unconditional
+	);
+	return {
+		diagnostics: { calibrationEnd, holdoutDays, model: fitted.fitted, periods, byFrequency },
+		note: null
+	};
 }
 
 /** Actual and expected repeat purchases of the calibration cohort, period by period. */
