@@ -19,7 +19,7 @@ import { fitGammaGamma, gammaGammaMeanSpend, type GammaGammaParams } from './bty
 import { repeatSummarySql } from './btyd/summary-sql';
 import { fitDiagnostics } from './fit-diagnostics';
 import { lifecycleOf360 } from './lifecycle';
-import { compressedOf, fitPurchaseModel, type PurchaseModel } from './purchase-model';
+import { compressedOf, fitPurchaseModel, fittedModel, type PurchaseModel } from './purchase-model';
 import { rfmScores } from './rfm';
 import {
 	loadIndicatorState,
@@ -154,12 +154,7 @@ async function fitSpend(
 	if (!Number.isFinite(gammaGammaMeanSpend(fit.params))) return null;
 	return {
 		params: fit.params,
-		fitted: {
-			params: { ...fit.params },
-			logLikelihood: fit.logLikelihood,
-			converged: fit.converged,
-			customers: fit.customers
-		}
+		fitted: fittedModel(fit)
 	};
 }
 

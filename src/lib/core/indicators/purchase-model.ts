@@ -26,6 +26,7 @@ import {
 	mbgnbdExpectedPurchases,
 	mbgnbdProbabilityAlive
 } from './btyd/mbgnbd-predict';
+import type { FitResult } from './btyd/fit-result';
 import type { FittedModel } from './run-state';
 import type { PurchaseModelName } from './settings';
 import { sql, type Sql } from '../sql/sql';
@@ -43,6 +44,16 @@ export interface PurchaseModel {
 	expected(t: number, x: number, recency: number, T: number): number;
 	/** E[X(t)]: purchases of a new customer in their first t (repeat purchases for BG/NBD). */
 	unconditional(t: number): number;
+}
+
+/** What the run state keeps of a fit. */
+export function fittedModel<P extends object>(fit: FitResult<P>): FittedModel {
+	return {
+		params: { ...(fit.params as Record<string, number>) },
+		logLikelihood: fit.logLikelihood,
+		converged: fit.converged,
+		customers: fit.customers
+	};
 }
 
 /** 1 − ((α+T)/(α+T+t))^(r+x): the chance an alive customer buys within t (see above). */
@@ -76,12 +87,7 @@ function bgnbdModel(data: CompressedSummary): PurchaseModel {
 	const fit = fitBgnbd(data);
 	const p: BgnbdParams = fit.params;
 	return {
-		fitted: {
-			params: { ...p },
-			logLikelihood: fit.logLikelihood,
-			converged: fit.converged,
-			customers: fit.customers
-		},
+		fitted: fittedModel(fit),
 		pAlive: (x, recency, T) => bgnbdProbabilityAlive(p, x, recency, T),
 		// 1 / (1 + [x > 0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x)), as bgnbdProbabilityAlive.
 		pAliveSql: (x, recency, T) => sql`CASE WHEN ${x} > 0
@@ -103,12 +109,7 @@ function paretoNbdModel(data: CompressedSummary): PurchaseModel {
 	const expected = (t: number, x: number, recency: number, T: number) =>
 		paretoNbdConditionalExpectedPurchases(p, t, x, recency, T);
 	return {
-		fitted: {
-			params: { ...p },
-			logLikelihood: fit.logLikelihood,
-			converged: fit.converged,
-			customers: fit.customers
-		},
+		fitted: fittedModel(fit),
 		pAlive: (x, recency, T) => paretoNbdProbabilityAlive(p, x, recency, T),
 		pAliveSql: null,
 		// At t_x = T a Pareto/NBD customer is alive for sure: the factor is E itself.
@@ -124,12 +125,7 @@ function mbgnbdModel(data: CompressedSummary): PurchaseModel {
 	const fit = fitMbgnbd(data);
 	const p: MbgnbdParams = fit.params;
 	return {
-		fitted: {
-			params: { ...p },
-			logLikelihood: fit.logLikelihood,
-			converged: fit.converged,
-			customers: fit.customers
-		},
+		fitted: fittedModel(fit),
 		pAlive: (x, recency, T) => mbgnbdProbabilityAlive(p, x, recency, T),
 		// 1 / (1 + a/(b+x) ((α+T)/(α+t_x))^(r+x)), as mbgnbdProbabilityAlive, for every x.
 		pAliveSql: (x, recency, T) => sql`1 / (1 + exp(ln(${p.a}) - ln(${p.b} + ${x})
