@@ -29,7 +29,7 @@ import {
 	type IndicatorState
 } from './run-state';
 import { indicatorSettingsProblems, type IndicatorSettings } from './settings';
-import { numbers } from './summary-columns';
+import { numberColumn } from './btyd/summary';
 import { INDICATOR_TABLES } from './tables';
 
 export type IndicatorProgress = (done: number, total: number, label: string) => void;
@@ -93,8 +93,8 @@ async function writeScores(
 	settings: IndicatorSettings
 ): Promise<void> {
 	const ages = await db.query(sql`SELECT DISTINCT frequency, "T" FROM ${ident(SUMMARY_TABLE)}`);
-	const frequency = numbers(ages, 'frequency');
-	const T = numbers(ages, 'T');
+	const frequency = numberColumn(ages, 'frequency');
+	const T = numberColumn(ages, 'T');
 	const n = frequency.length;
 	const weeks = (days: number) => days / 7;
 	const columns = {
@@ -130,9 +130,9 @@ async function writeScores(
 	const histories = await db.query(
 		sql`SELECT DISTINCT frequency, recency, "T" FROM ${ident(SUMMARY_TABLE)}`
 	);
-	const x = numbers(histories, 'frequency');
-	const recency = numbers(histories, 'recency');
-	const age = numbers(histories, 'T');
+	const x = numberColumn(histories, 'frequency');
+	const recency = numberColumn(histories, 'recency');
+	const age = numberColumn(histories, 'T');
 	const alive = Float64Array.from(x, (xi, i) => model.pAlive(xi, recency[i] ?? 0, age[i] ?? 0));
 	await writeNumberColumns(
 		db,
@@ -150,7 +150,7 @@ async function fitSpend(
 	const spend = await db.query(sql`SELECT frequency, monetary FROM ${ident(SUMMARY_TABLE)}
 		WHERE frequency > 0 AND monetary > 0 AND ${sample}`);
 	if (spend.numRows < 3) return null;
-	const fit = fitGammaGamma(numbers(spend, 'frequency'), numbers(spend, 'monetary'));
+	const fit = fitGammaGamma(numberColumn(spend, 'frequency'), numberColumn(spend, 'monetary'));
 	if (!Number.isFinite(gammaGammaMeanSpend(fit.params))) return null;
 	return {
 		params: fit.params,
@@ -293,10 +293,10 @@ export async function buildIndicators(
 		const model = fitPurchaseModel(
 			settings.model,
 			compressedOf(
-				numbers(groups, 'frequency'),
-				numbers(groups, 'recency'),
-				numbers(groups, 'T'),
-				numbers(groups, 'n')
+				numberColumn(groups, 'frequency'),
+				numberColumn(groups, 'recency'),
+				numberColumn(groups, 'T'),
+				numberColumn(groups, 'n')
 			)
 		);
 		progress(2, steps, 'Fitting the spend model');

@@ -11,7 +11,7 @@ import { addDays, daysBetween } from './days';
 import { compressedOf, fitPurchaseModel } from './purchase-model';
 import type { FrequencyCheck, IndicatorDiagnostics, PeriodCheck } from './run-state';
 import type { PurchaseModelName } from './settings';
-import { numbers } from './summary-columns';
+import { numberColumn } from './btyd/summary';
 
 const CALIBRATION_TABLE = 'cc_indicator_calibration';
 const CHECK_DAYS_TABLE = 'cc_indicator_check_days';
@@ -93,11 +93,11 @@ async function checkOn(
 	const groups = await db.query(sql`SELECT frequency, recency, "T", count(*)::DOUBLE AS n,
 				sum(holdout_frequency)::DOUBLE AS holdout
 			FROM ${ident(CALIBRATION_TABLE)} GROUP BY ALL`);
-	const frequency = numbers(groups, 'frequency');
-	const recency = numbers(groups, 'recency');
-	const T = numbers(groups, 'T');
-	const weight = numbers(groups, 'n');
-	const holdout = numbers(groups, 'holdout');
+	const frequency = numberColumn(groups, 'frequency');
+	const recency = numberColumn(groups, 'recency');
+	const T = numberColumn(groups, 'T');
+	const weight = numberColumn(groups, 'n');
+	const holdout = numberColumn(groups, 'holdout');
 	const fitted = fitPurchaseModel(model, compressedOf(frequency, recency, T, weight));
 
 	const byBucket = new Map<number, FrequencyCheck>();

@@ -47,11 +47,13 @@ export function makeSummary(columns: {
 	};
 }
 
-function numberColumn(table: Table, name: string): Float64Array {
+/** A numeric column of a result as doubles (NULL read as 0); an empty column when absent. */
+export function numberColumn(table: Table, name: string): Float64Array {
 	const column = table.getChild(name);
 	const out = new Float64Array(table.numRows);
 	if (!column) return out;
-	for (let i = 0; i < table.numRows; i++) out[i] = Number(column.get(i) ?? 0);
+	let i = 0;
+	for (const value of column) out[i++] = Number(value ?? 0);
 	return out;
 }
 
