@@ -81,6 +81,18 @@ import { lifecycleShift } from '../src/lib/core/indicators/lifecycle';
 import { indicatorMembers, type IndicatorFilter } from '../src/lib/core/indicators/members';
 import type { IndicatorState } from '../src/lib/core/indicators/run-state';
 import type { IndicatorSettings, LifecycleStage } from '../src/lib/core/indicators/settings';
+import type { SegmentAnswer } from '../src/lib/core/segments/answers';
+import type { Rule, SegmentDefinition } from '../src/lib/core/segments/definition';
+import { valueHints, type HintSource } from '../src/lib/core/segments/value-hints';
+import {
+	countRule,
+	exportSegment,
+	overlapsOfSegments,
+	previewRule,
+	segmentFields,
+	sqlOfSegment,
+	waterfallOfSegments
+} from '../src/lib/core/segments/workspace-segments';
 import type {
 	ColumnMapping,
 	EngineApi,
@@ -94,11 +106,12 @@ import type {
 	ShiftCell,
 	ImportOutcome,
 	ProgressCallback,
+	SegmentExportRequest,
 	SourceChange,
 	StartOptions,
 	WorkspaceSummary
 } from '../src/lib/engine/api';
-import { AsyncDb } from './async-db';
+import { AsyncDb, CancelledError } from './async-db';
 import { ReadProgress } from './read-progress';
 import { bootDuckDb, deleteDatabaseFiles, type BootedEngine } from './duckdb-boot';
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
@@ -116,6 +129,10 @@ export class EngineService implements EngineApi {
 	private intake: FileIntake | null = null;
 	/** The default country of phone numbers, passed to every call that (re)builds a mapped view. */
 	private phoneCountry: string = DEFAULT_PHONE_COUNTRY;
+	/** The latest live request of each channel of the segment builder (see `latest`). */
+	private readonly tickets = { count: 0, preview: 0 };
+	/** The channel of the live request running now, if one is. */
+	private running: 'count' | 'preview' | null = null;
 
 	/** Runs calls one after another: a DuckDB connection does one thing at a time. */
 	private serial<T>(work: (db: AsyncDb) => Promise<T>): Promise<T> {
@@ -567,6 +584,88 @@ export class EngineService implements EngineApi {
 			const page = await indicatorMembers(db, filter, offset, limit);
 			const bytes = tableToIPC(page.rows);
 			return Comlink.transfer({ total: page.total, rows: bytes }, [bytes.buffer as ArrayBuffer]);
+		});
+	}
+
+	segmentFields() {
+		return this.serial((db) => segmentFields(db));
+	}
+
+	valueHints(source: HintSource) {
+		return this.serial((db) => valueHints(db, source));
+	}
+
+	segmentCount(rule: Rule, segments: SegmentDefinition[], segmentId: string | null) {
+		return this.latest('count', (db) => countRule(db, rule, segments, segmentId));
+	}
+
+	segmentPreview(
+		rule: Rule,
+		segments: SegmentDefinition[],
+		segmentId: string | null,
+		limit: number
+	): Promise<SegmentAnswer<Uint8Array>> {
+		return this.latest('preview', async (db) => {
+			const answer = await previewRule(db, rule, segments, segmentId, limit);
+			if (answer.status !== 'ok') return answer;
+			const bytes = tableToIPC(answer.value);
+			return Comlink.transfer({ status: 'ok' as const, value: bytes }, [
+				bytes.buffer as ArrayBuffer
+			]);
+		});
+	}
+
+	segmentOverlaps(segments: SegmentDefinition[], ids: string[]) {
+		return this.serial((db) => overlapsOfSegments(db, segments, ids));
+	}
+
+	exclusiveSegments(segments: SegmentDefinition[], ids: string[]) {
+		return this.serial((db) => waterfallOfSegments(db, segments, ids));
+	}
+
+	exportSegment(
+		segmentId: string,
+		segments: SegmentDefinition[],
+		request: SegmentExportRequest,
+		onProgress: ProgressCallback
+	) {
+		return this.serial(async (db) => {
+			const answer = await exportSegment(db, segmentId, segments, request, {
+				onProgress: (done, total) => onProgress({ done, total, label: 'Writing members' })
+			});
+			if (answer.status !== 'ok') return answer;
+			return Comlink.transfer(answer, [answer.value.bytes.buffer as ArrayBuffer]);
+		});
+	}
+
+	segmentSql(segmentId: string, segments: SegmentDefinition[]) {
+		return this.serial((db) => sqlOfSegment(db, segmentId, segments));
+	}
+
+	/**
+	 * Runs a live request of the builder so that the latest wins: one still queued when a newer
+	 * one of its channel arrives answers 'superseded' without running, one running is
+	 * interrupted (only a request of the same channel is ever interrupted this way).
+	 */
+	private latest<T>(
+		channel: 'count' | 'preview',
+		work: (db: AsyncDb) => Promise<SegmentAnswer<T>>
+	): Promise<SegmentAnswer<T>> {
+		const ticket = ++this.tickets[channel];
+		if (this.running === channel) this.conn?.cancel();
+		return this.serial(async (db) => {
+			if (ticket !== this.tickets[channel]) return { status: 'superseded' };
+			this.running = channel;
+			try {
+				return await work(db);
+			} catch (error) {
+				if (error instanceof CancelledError && ticket !== this.tickets[channel]) {
+					return { status: 'superseded' };
+				}
+				throw error;
+			} finally {
+				this.running = null;
+			}
 		});
 	}
 

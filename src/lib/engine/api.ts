@@ -26,6 +26,13 @@ import type { IndicatorCharts } from '../core/indicators/charts-data';
 import type { IndicatorFilter } from '../core/indicators/members';
 import type { IndicatorState } from '../core/indicators/run-state';
 import type { IndicatorSettings, LifecycleStage } from '../core/indicators/settings';
+import type { SegmentAnswer } from '../core/segments/answers';
+import type { SegmentCount } from '../core/segments/count';
+import type { Rule, SegmentDefinition } from '../core/segments/definition';
+import type { Waterfall } from '../core/segments/exclusive';
+import type { Overlaps } from '../core/segments/overlaps';
+import type { HintSource, ValueHints } from '../core/segments/value-hints';
+import type { MemberExportRequest, SegmentFieldsInfo } from '../core/segments/workspace-segments';
 
 export type { IndicatorsInfo };
 
@@ -198,6 +205,50 @@ export interface EngineApi {
 		offset: number,
 		limit: number
 	): Promise<{ total: number; rows: Uint8Array }>;
+	/**
+	 * What segment conditions can use: the fields of the 360° table and indicators, the kinds of
+	 * linked events with their types, and the as-of date relative dates count from.
+	 */
+	segmentFields(): Promise<SegmentFields>;
+	/** Top values (text) or range and quartiles (numbers, days) of a field; null if unknown. */
+	valueHints(source: HintSource): Promise<ValueHints | null>;
+	/**
+	 * The audience of a rule being edited: customers, share, revenue and its share. `segments`
+	 * are the saved ones its membership conditions may use; `segmentId` the segment edited (a
+	 * condition must not refer back to it). Latest wins: a count still waiting or running when a
+	 * newer one arrives answers 'superseded' (the running query is interrupted).
+	 */
+	segmentCount(
+		rule: Rule,
+		segments: SegmentDefinition[],
+		segmentId: string | null
+	): Promise<SegmentAnswer<SegmentCount & { ms: number }>>;
+	/** The first `limit` members (≤ 500; Arrow IPC, PREVIEW_COLUMNS), highest revenue first; latest wins. */
+	segmentPreview(
+		rule: Rule,
+		segments: SegmentDefinition[],
+		segmentId: string | null,
+		limit: number
+	): Promise<SegmentAnswer<Uint8Array>>;
+	/** Sizes, pairwise overlaps and exact intersections of saved segments (≤ 12), by id. */
+	segmentOverlaps(segments: SegmentDefinition[], ids: string[]): Promise<SegmentAnswer<Overlaps>>;
+	/** The priority waterfall of saved segments in the order of `ids`, with the rest. */
+	exclusiveSegments(
+		segments: SegmentDefinition[],
+		ids: string[]
+	): Promise<SegmentAnswer<Waterfall>>;
+	/**
+	 * A saved segment's members as a file: CSV or Parquet with chosen columns of the 360° table,
+	 * or the hashed audience for ad platforms (SHA-256 of normalised e-mails and E.164 phones).
+	 */
+	exportSegment(
+		segmentId: string,
+		segments: SegmentDefinition[],
+		request: SegmentExportRequest,
+		onProgress: ProgressCallback
+	): Promise<SegmentAnswer<{ bytes: Uint8Array; fileName: string; mimeType: string }>>;
+	/** A saved segment's definition as standalone DuckDB SQL over the exported tables. */
+	segmentSql(segmentId: string, segments: SegmentDefinition[]): Promise<SegmentAnswer<string>>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */
@@ -288,3 +339,6 @@ export interface ImportOutcome {
 	seconds: number;
 	warnings: string[];
 }
+
+export type SegmentFields = SegmentFieldsInfo;
+export type SegmentExportRequest = MemberExportRequest;

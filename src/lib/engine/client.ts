@@ -8,7 +8,15 @@ import type { Build360Options } from '$lib/core/customer360/build';
 import type { CustomerListQuery } from '$lib/core/customer360/customer-list';
 import type { IndicatorSettings } from '$lib/core/indicators/settings';
 import EngineWorker from '$workers/engine.worker.ts?worker';
-import type { EngineApi, FileImportChoice, ProgressCallback, StartOptions } from './api';
+import type { SegmentDefinition } from '$lib/core/segments/definition';
+import { plainCopy } from '$lib/persist/plain-copy';
+import type {
+	EngineApi,
+	FileImportChoice,
+	ProgressCallback,
+	SegmentExportRequest,
+	StartOptions
+} from './api';
 
 export class EngineClient {
 	private readonly worker: Worker;
@@ -58,6 +66,21 @@ export class EngineClient {
 
 	export360(columns: string[], format: 'csv' | 'parquet', onProgress: ProgressCallback) {
 		return this.api.export360(columns, format, Comlink.proxy(onProgress));
+	}
+
+	/** A saved segment's members as a file (`segments` are copied: page state cannot be posted). */
+	exportSegment(
+		segmentId: string,
+		segments: SegmentDefinition[],
+		request: SegmentExportRequest,
+		onProgress: ProgressCallback
+	) {
+		return this.api.exportSegment(
+			segmentId,
+			plainCopy(segments),
+			plainCopy(request),
+			Comlink.proxy(onProgress)
+		);
 	}
 
 	terminate(): void {

@@ -1,0 +1,164 @@
+// The segment builder's calls on a workspace, the same in the browser's worker, in tests and in
+// the command line tool: each compiles the rule (or saved segments) against the workspace as it
+// is now and answers a value or the rule's problems. Saved segments live on the page (IndexedDB),
+// so each call receives them; nothing here stores a segment.
+import type { Table } from 'apache-arrow';
+import type { Db } from '../db';
+import type { ExportedFile } from '../customer360/export-360';
+import type { ExportProgress } from '../export/key-pages';
+import type { SegmentAnswer } from './answers';
+import { compileRule, compileSegment } from './compile';
+import { loadRuleContext } from './context';
+import { segmentCount, segmentPreview, type SegmentCount } from './count';
+import type { Rule, SegmentDefinition } from './definition';
+import { loadEventCatalogue, type EventKindInfo } from './event-catalogue';
+import { exclusiveWaterfall, type Waterfall } from './exclusive';
+import { loadFieldCatalogue, type FieldCatalogue } from './fields';
+import { hashedAudience } from './hashed-audience';
+import { exportSegmentMembers, type MemberFormat } from './member-export';
+import { segmentOverlaps, type CompiledSegment, type Overlaps } from './overlaps';
+import { standaloneSql } from './standalone-sql';
+import { loadBuildState } from '../customer360/build-state';
+import type { Sql } from '../sql/sql';
+
+export interface SegmentFieldsInfo {
+	catalogue: FieldCatalogue;
+	events: EventKindInfo[];
+	asOf: string | null;
+}
+
+export async function segmentFields(db: Db): Promise<SegmentFieldsInfo> {
+	return {
+		catalogue: await loadFieldCatalogue(db),
+		events: await loadEventCatalogue(db),
+		asOf: (await loadBuildState(db))?.asOf ?? null
+	};
+}
+
+const noCustomers = (): SegmentAnswer<never> => ({
+	status: 'invalid',
+	errors: [{ path: [], message: 'Build the 360° view first: segments select its customers.' }]
+});
+
+/** The rule compiled against the workspace, or its problems. */
+async function idsOfRule(
+	db: Db,
+	rule: Rule,
+	segments: readonly SegmentDefinition[],
+	segmentId: string | null
+): Promise<SegmentAnswer<Sql>> {
+	const context = await loadRuleContext(db, segments, segmentId);
+	if (context.asOf === null) return noCustomers();
+	const compiled = compileRule(rule, context);
+	return compiled.ok
+		? { status: 'ok', value: compiled.sql }
+		: { status: 'invalid', errors: compiled.errors };
+}
+
+export async function countRule(
+	db: Db,
+	rule: Rule,
+	segments: readonly SegmentDefinition[],
+	segmentId: string | null
+): Promise<SegmentAnswer<SegmentCount & { ms: number }>> {
+	const started = performance.now();
+	const ids = await idsOfRule(db, rule, segments, segmentId);
+	if (ids.status !== 'ok') return ids;
+	const count = await segmentCount(db, ids.value);
+	return { status: 'ok', value: { ...count, ms: performance.now() - started } };
+}
+
+export async function previewRule(
+	db: Db,
+	rule: Rule,
+	segments: readonly SegmentDefinition[],
+	segmentId: string | null,
+	limit: number
+): Promise<SegmentAnswer<Table>> {
+	const ids = await idsOfRule(db, rule, segments, segmentId);
+	if (ids.status !== 'ok') return ids;
+	return { status: 'ok', value: await segmentPreview(db, ids.value, limit) };
+}
+
+/** Saved segments by id, compiled; problems name the segment they belong to. */
+async function compiledSegments(
+	db: Db,
+	segments: readonly SegmentDefinition[],
+	ids: readonly string[]
+): Promise<SegmentAnswer<CompiledSegment[]>> {
+	const context = await loadRuleContext(db, segments);
+	if (context.asOf === null) return noCustomers();
+	const compiled: CompiledSegment[] = [];
+	for (const id of ids) {
+		const segment = segments.find((s) => s.id === id);
+		if (!segment) {
+			return {
+				status: 'invalid',
+				errors: [{ path: [], message: 'A chosen segment was deleted.' }]
+			};
+		}
+		const result = compileSegment(segment, context);
+		if (!result.ok) {
+			const errors = result.errors.map((e) => ({ ...e, message: `${segment.name}: ${e.message}` }));
+			return { status: 'invalid', errors };
+		}
+		compiled.push({ id, ids: result.sql });
+	}
+	return { status: 'ok', value: compiled };
+}
+
+export async function overlapsOfSegments(
+	db: Db,
+	segments: readonly SegmentDefinition[],
+	ids: readonly string[]
+): Promise<SegmentAnswer<Overlaps>> {
+	const compiled = await compiledSegments(db, segments, ids);
+	if (compiled.status !== 'ok') return compiled;
+	return { status: 'ok', value: await segmentOverlaps(db, compiled.value) };
+}
+
+export async function waterfallOfSegments(
+	db: Db,
+	segments: readonly SegmentDefinition[],
+	ids: readonly string[]
+): Promise<SegmentAnswer<Waterfall>> {
+	const compiled = await compiledSegments(db, segments, ids);
+	if (compiled.status !== 'ok') return compiled;
+	return { status: 'ok', value: await exclusiveWaterfall(db, compiled.value) };
+}
+
+export type MemberExportRequest =
+	{ format: MemberFormat; columns: string[] } | { format: 'hashed' };
+
+export async function exportSegment(
+	db: Db,
+	segmentId: string,
+	segments: readonly SegmentDefinition[],
+	request: MemberExportRequest,
+	options: { now?: Date; onProgress?: ExportProgress } = {}
+): Promise<SegmentAnswer<ExportedFile>> {
+	const compiled = await compiledSegments(db, segments, [segmentId]);
+	if (compiled.status !== 'ok') return compiled;
+	const ids = compiled.value[0]!.ids;
+	const name = segments.find((s) => s.id === segmentId)?.name ?? 'segment';
+	const file =
+		request.format === 'hashed'
+			? await hashedAudience(db, ids, name, options)
+			: await exportSegmentMembers(db, ids, name, request.columns, request.format, options);
+	return { status: 'ok', value: file };
+}
+
+export async function sqlOfSegment(
+	db: Db,
+	segmentId: string,
+	segments: readonly SegmentDefinition[]
+): Promise<SegmentAnswer<string>> {
+	const segment = segments.find((s) => s.id === segmentId);
+	if (!segment) {
+		return { status: 'invalid', errors: [{ path: [], message: 'This segment was deleted.' }] };
+	}
+	const result = standaloneSql(segment, await loadRuleContext(db, segments, segmentId));
+	return result.ok
+		? { status: 'ok', value: result.text }
+		: { status: 'invalid', errors: result.errors };
+}
