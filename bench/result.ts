@@ -1,5 +1,7 @@
 // One measured line of a benchmark run, as written to bench/results/latest.json. Seconds are the
 // best of the repeats of the run step; peak_mb is the host's peak resident memory in MiB.
+import type { BenchLatency } from '../src/lib/core/bench';
+
 export type BenchEngine = 'browser' | 'native';
 
 export interface BenchResult {
@@ -10,6 +12,9 @@ export interface BenchResult {
 	seconds: number | null;
 	/** Peak resident memory of the host in MiB (2^20 bytes); for a failure, the peak before it. */
 	peak_mb: number | null;
+	/** For a scenario of many requests: their median and 95th percentile in ms (best run). */
+	p50_ms?: number;
+	p95_ms?: number;
 	/** Only when the scenario failed: what went wrong. */
 	error?: string;
 }
@@ -18,6 +23,7 @@ export interface BenchResult {
 export interface Measured {
 	seconds: number;
 	peakMb: number;
+	latency?: BenchLatency;
 }
 
 export const round = (value: number, digits: number): number => Number(value.toFixed(digits));

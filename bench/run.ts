@@ -41,14 +41,18 @@ async function measure(
 	const label = `${engine.padEnd(7)} ${run.scenario} ${count.format(run.size)} (best of ${run.repeat})`;
 	const started = Date.now();
 	try {
-		const { seconds, peakMb } = await work();
-		console.log(`${label}: ${seconds.toFixed(3)} s, peak ${Math.round(peakMb)} MB`);
+		const { seconds, peakMb, latency } = await work();
+		const latencies = latency
+			? `, p50 ${latency.p50Ms.toFixed(0)} ms, p95 ${latency.p95Ms.toFixed(0)} ms of ${latency.samples}`
+			: '';
+		console.log(`${label}: ${seconds.toFixed(3)} s${latencies}, peak ${Math.round(peakMb)} MB`);
 		return {
 			scenario: run.scenario,
 			size: run.size,
 			engine,
 			seconds: round(seconds, 4),
-			peak_mb: round(peakMb, 1)
+			peak_mb: round(peakMb, 1),
+			...(latency ? { p50_ms: round(latency.p50Ms, 1), p95_ms: round(latency.p95Ms, 1) } : {})
 		};
 	} catch (error) {
 		const message = failureMessage(error);

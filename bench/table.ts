@@ -48,6 +48,12 @@ export function resultsTable(results: BenchResult[]): string {
 		cells
 			.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
 			.join('  ');
+	const latencies = results
+		.filter((r) => r.p50_ms !== undefined && r.p95_ms !== undefined)
+		.map(
+			(r) =>
+				`  ${r.engine} ${r.scenario} ${count.format(r.size)}: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`
+		);
 	const failures = results
 		.filter((r) => r.error)
 		.map((r) => `  ${r.engine} ${r.scenario} ${count.format(r.size)}: ${r.error}`);
@@ -55,6 +61,7 @@ export function resultsTable(results: BenchResult[]): string {
 		line(HEADERS),
 		line(widths.map((w) => '-'.repeat(w))),
 		...rows.map(line),
+		...(latencies.length ? ['', 'Request latencies:', ...latencies] : []),
 		...(failures.length ? ['', 'Failed:', ...failures] : [])
 	].join('\n');
 }

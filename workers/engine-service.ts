@@ -7,7 +7,8 @@ import {
 	findScenario,
 	measureScenario,
 	SCRATCH_DATABASE,
-	type BenchInput
+	type BenchInput,
+	type BenchTiming
 } from '../src/lib/core/bench';
 import { offlineSettings } from '../src/lib/core/engine-settings';
 import { rowsOf, scalarOf } from '../src/lib/core/sql/rows';
@@ -253,7 +254,7 @@ export class EngineService implements EngineApi {
 		});
 	}
 
-	runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }> {
+	runBenchmark(scenario: string, size: number, file?: File): Promise<BenchTiming> {
 		return this.serial(async (db) => {
 			const home = ident(String(scalarOf(await db.query(sql`SELECT current_database()`))));
 			const input: BenchInput = {};

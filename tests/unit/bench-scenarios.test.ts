@@ -22,7 +22,8 @@ const SMALL: Record<string, number> = {
 	'groupby-events': 20_000,
 	identity: 1_000,
 	'360': 1_000,
-	indicators: 2_000
+	indicators: 2_000,
+	'segment-count': 2_000
 };
 
 let folder = '';

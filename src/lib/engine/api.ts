@@ -26,6 +26,7 @@ import type { IndicatorCharts } from '../core/indicators/charts-data';
 import type { IndicatorFilter } from '../core/indicators/members';
 import type { IndicatorState } from '../core/indicators/run-state';
 import type { IndicatorSettings, LifecycleStage } from '../core/indicators/settings';
+import type { BenchTiming } from '../core/bench/scenario';
 import type { SegmentAnswer } from '../core/segments/answers';
 import type { SegmentCount } from '../core/segments/count';
 import type { Rule, SegmentDefinition } from '../core/segments/definition';
@@ -109,7 +110,7 @@ export interface EngineApi {
 	 * Times one benchmark scenario (src/lib/core/bench) in a scratch in-memory database: the
 	 * seconds of its run step only, set-up excluded. `file` is the CSV a CSV scenario reads.
 	 */
-	runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }>;
+	runBenchmark(scenario: string, size: number, file?: File): Promise<BenchTiming>;
 	/**
 	 * Reads a file's first bytes and rows; `options` re-reads a delimited text file with the
 	 * user's choices, `sheet` reads that sheet of an Excel workbook (else its first with data).

@@ -5,6 +5,7 @@ import type { MappedView } from '$lib/core/mapped';
 import type { TableProfile } from '$lib/core/profile';
 import type { QualityReport } from '$lib/core/quality';
 import { previewQuery } from '$lib/core/sources/preview';
+import type { BenchTiming } from '$lib/core/bench/scenario';
 import type {
 	ColumnMapping,
 	EngineInfo,
@@ -107,7 +108,7 @@ export class Workspace {
 	}
 
 	/** Times one benchmark scenario in the engine (see src/lib/core/bench); not a job. */
-	async runBenchmark(scenario: string, size: number, file?: File): Promise<{ seconds: number }> {
+	async runBenchmark(scenario: string, size: number, file?: File): Promise<BenchTiming> {
 		if (!this.client || this.phase !== 'ready') throw new Error('The engine is not ready yet.');
 		return this.client.api.runBenchmark(scenario, size, file);
 	}

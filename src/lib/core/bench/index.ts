@@ -6,6 +6,7 @@ import { demoLoad } from './demo-load';
 import { groupbyEvents } from './groupby-events';
 import { identity } from './identity';
 import { indicators } from './indicators';
+import { segmentCount } from './segment-count';
 import type { BenchScenario } from './scenario';
 
 export const BENCH_SCENARIOS: readonly BenchScenario[] = [
@@ -14,7 +15,8 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
 	groupbyEvents,
 	identity,
 	customer360,
-	indicators
+	indicators,
+	segmentCount
 ];
 
 export function findScenario(name: string): BenchScenario {
@@ -27,5 +29,5 @@ export function findScenario(name: string): BenchScenario {
 }
 
 export { measureScenario, inScratchDatabase, SCRATCH_DATABASE } from './measure';
-export type { BenchInput, BenchScenario, BenchTiming } from './scenario';
+export type { BenchInput, BenchLatency, BenchScenario, BenchTiming } from './scenario';
 export { BENCHMARK_HOOK, type BenchmarkPageHook } from './page-hook';

@@ -53,8 +53,9 @@ export async function measureScenario(
 			try {
 				await scenario.setup(db, size, input);
 				const started = performance.now();
-				await scenario.run(db, size, input);
-				return { seconds: (performance.now() - started) / 1000 };
+				const latency = await scenario.run(db, size, input);
+				const seconds = (performance.now() - started) / 1000;
+				return latency ? { seconds, latency } : { seconds };
 			} finally {
 				await scenario.cleanup(db);
 			}

@@ -27,12 +27,28 @@ export interface BenchScenario {
 	 */
 	output: { table: string; rows(size: number, db: Db): number | Promise<number> };
 	setup(db: Db, size: number, input: BenchInput): Promise<void>;
-	run(db: Db, size: number, input: BenchInput): Promise<void>;
+	/** The timed work; a scenario of many small requests also answers their latencies. */
+	run(db: Db, size: number, input: BenchInput): Promise<void | BenchLatency>;
 	/** Drops every table the scenario made. */
 	cleanup(db: Db): Promise<void>;
+}
+
+/** Latencies of the requests a run made, in milliseconds. */
+export interface BenchLatency {
+	samples: number;
+	p50Ms: number;
+	p95Ms: number;
 }
 
 export interface BenchTiming {
 	/** Wall-clock seconds of the run step alone. */
 	seconds: number;
+	latency?: BenchLatency;
+}
+
+/** The p50 and p95 of request times in milliseconds (nearest rank). */
+export function latencyOf(times: readonly number[]): BenchLatency {
+	const sorted = [...times].sort((a, b) => a - b);
+	const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
+	return { samples: sorted.length, p50Ms: rank(0.5), p95Ms: rank(0.95) };
 }
