@@ -3,8 +3,10 @@
 // ten events a customer: order lines, web visits and e-mail events) is written in SQL from
 // range() — seeded hashes, the same on every engine — then fifty edits of a marketer building
 // one segment are counted one after the other, each compiled from its rule and counted as the
-// worker does it. The run answers the p50 and p95 of those fifty counts.
+// worker does it. The customers carry their activity days, as a 360° build writes them. The run answers the p50 and p95 of those fifty counts.
+import { ACTIVITY_COLUMN, activityDaysQuery } from '../customer360/activity-days';
 import { saveBuildState } from '../customer360/build-state';
+import { eventsUpTo } from '../customer360/orders';
 import { C360_TABLES } from '../customer360/tables';
 import { dropTables } from '../identity/tables';
 import { INDICATOR_TABLES } from '../indicators/tables';
@@ -157,13 +159,15 @@ export const segmentCount: BenchScenario = {
 				CASE WHEN range % 2 = 0 THEN 'Store' ELSE 'Online' END AS preferred_channel,
 				${AS_OF}::TIMESTAMP - INTERVAL ${HISTORY_DAYS} DAY AS first_seen,
 				o.last_purchase_at, coalesce(o.orders, 0) AS orders,
-				coalesce(o.revenue, 0) AS revenue
+				coalesce(o.revenue, 0) AS revenue, d.${ident(ACTIVITY_COLUMN)}
 			FROM range(${size})
 			LEFT JOIN (
 				SELECT customer_id, max(event_at) AS last_purchase_at,
 					count(DISTINCT order_key) AS orders, round(sum(amount), 2) AS revenue
 				FROM ${ident(C360_TABLES.event)} WHERE kind = 'purchase' GROUP BY customer_id
-			) o ON o.customer_id = ${customerId(sql`range`)}`);
+			) o ON o.customer_id = ${customerId(sql`range`)}
+			LEFT JOIN (${activityDaysQuery(eventsUpTo(AS_OF))}) d
+				ON d.customer_id = ${customerId(sql`range`)}`);
 		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(INDICATOR_TABLES.customer)} AS
 			SELECT ${customerId(sql`range`)} AS customer_id,
 				${pick(SEGMENTS, sql`hash(range, 'rfm')`)} AS rfm_segment,

@@ -7,7 +7,7 @@
 import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
-import { C360_TABLES } from './tables';
+import { C360_TABLES, HIDDEN_CUSTOMER_COLUMNS } from './tables';
 
 export const QUICK_FILTERS = {
 	buyers: { label: 'Buyers', where: sql`orders > 0` },
@@ -47,7 +47,7 @@ export async function customerColumns(db: Db): Promise<{ name: string; type: str
 	);
 	return rows
 		.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }))
-		.filter((c) => c.name !== 'search_text');
+		.filter((c) => !HIDDEN_CUSTOMER_COLUMNS.includes(c.name));
 }
 
 /** The search's words, each as a condition on search_text. */

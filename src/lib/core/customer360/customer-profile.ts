@@ -8,9 +8,10 @@ import { goldenWithRecords, recordColumnOf } from '../identity/golden-provenance
 import { GOLDEN_VALUE_COLUMNS } from '../identity/golden';
 import { IDENTITY_TABLES } from '../identity/tables';
 import { rowsOf, type Row } from '../sql/rows';
-import { ident, sql } from '../sql/sql';
+import { ident, join, sql } from '../sql/sql';
 import { CATALOG_TABLE } from '../workspace/catalog';
 import { C360_TABLES } from './tables';
+import { customerColumns } from './customer-list';
 
 /** Events sent to the page at most; the page says how many more there are. */
 export const MAX_PROFILE_EVENTS = 2000;
@@ -70,7 +71,8 @@ const list = (value: unknown): string[] =>
 /** The customer's profile, or null when the 360 table has no such customer. */
 export async function customerProfile(db: Db, customerId: string): Promise<CustomerProfile | null> {
 	const [kpis] = rowsOf(
-		await db.query(sql`SELECT * EXCLUDE (search_text) FROM ${ident(C360_TABLES.customer)}
+		await db.query(sql`SELECT ${join((await customerColumns(db)).map((c) => ident(c.name)))}
+			FROM ${ident(C360_TABLES.customer)}
 			WHERE customer_id = ${customerId}`)
 	);
 	if (!kpis) return null;

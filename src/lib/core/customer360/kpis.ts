@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import { ident, join, sql, type Sql } from '../sql/sql';
 import { GOLDEN_TABLE, GOLDEN_VALUE_COLUMNS } from '../identity/golden';
 import { isClicked, isOpened, isOpenTicket, isReceived, isUnsubscribed } from './event-types';
+import { ACTIVITY_COLUMN, activityDaysQuery } from './activity-days';
 import { eventsUpTo, ordersOf } from './orders';
 import { C360_TABLES } from './tables';
 
@@ -99,7 +100,8 @@ export async function buildCustomer360(db: Db, asOf: string): Promise<void> {
 				count(*)::INTEGER AS events, max(event_at) AS last_activity_at,
 				count(DISTINCT source_id)::INTEGER AS event_sources
 			FROM e GROUP BY customer_id
-		)
+		),
+		days AS (${activityDaysQuery(sql`SELECT * FROM e`)})
 		SELECT g.customer_id, ${join(golden)}, g.record_count, g.source_count AS profile_sources,
 			g.first_seen, g.last_updated,
 			o.first_purchase_at, o.last_purchase_at,
@@ -117,11 +119,12 @@ export async function buildCustomer360(db: Db, asOf: string): Promise<void> {
 			a.last_open_at, a.unsubscribed_at, ch.preferred_channel, ca.top_category,
 			coalesce(a.events, 0) AS events, a.last_activity_at,
 			(g.source_count + coalesce(a.event_sources, 0))::INTEGER AS sources,
-			${searchText()} AS search_text
+			${searchText()} AS search_text, d.${ident(ACTIVITY_COLUMN)}
 		FROM ${ident(GOLDEN_TABLE)} g
 		LEFT JOIN per_order o USING (customer_id)
 		LEFT JOIN channel ch USING (customer_id)
 		LEFT JOIN category ca USING (customer_id)
 		LEFT JOIN activity a USING (customer_id)
+		LEFT JOIN days d USING (customer_id)
 		ORDER BY g.customer_id`);
 }

@@ -12,3 +12,9 @@ export const C360_TABLES = {
 	/** source_id, source_row, customer_id, customers, linked_by (temporary, during a build). */
 	link: 'cc_360_link'
 } as const;
+
+/**
+ * Columns of cc_customer_360 that serve the engine, not people: the search's text and the
+ * behaviour conditions' activity days. Left out of lists, profiles, exports and fields.
+ */
+export const HIDDEN_CUSTOMER_COLUMNS: readonly string[] = ['search_text', 'activity_days'];

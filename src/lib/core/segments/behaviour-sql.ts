@@ -9,6 +9,7 @@
 // end of the as-of day count, as in the 360° view; undated events count only without a window.
 import { isCancelled } from '../customer360/event-types';
 import { ident, join, sql, type Sql } from '../sql/sql';
+import { undatedField } from '../customer360/activity-days';
 import { testSql } from './test-sql';
 import type { CheckedBehaviour } from './validate';
 
@@ -49,18 +50,61 @@ function eventConditions(behaviour: CheckedBehaviour, asOf: string): Sql[] {
 	return conditions;
 }
 
+/** How a count compares with the condition's number. */
+function countTest(count: CheckedBehaviour['count'], n: Sql, times: number): Sql {
+	switch (count) {
+		case 'at-least':
+			return sql`${n} >= ${times}`;
+		case 'exactly':
+			return sql`${n} = ${times}`;
+		case 'at-most':
+			return sql`${n} <= ${times}`;
+	}
+}
+
+/**
+ * The behaviour counted from the customer's activity days (customer360/activity-days.ts) when
+ * it can be: no event type, no filter, and a window that ends on the as-of day (or none) — the
+ * days kept per order are its last, which is in such a window exactly when one of its lines is.
+ * Null when the events must be read.
+ */
+function fromActivityDays(behaviour: CheckedBehaviour, days: Sql, asOf: string): Sql | null {
+	if (behaviour.eventType !== null || behaviour.where.length > 0) return null;
+	const list = sql`struct_extract(${days}, ${behaviour.event})`;
+	const window = behaviour.window;
+	let n: Sql;
+	switch (window.kind) {
+		case 'ever':
+			n = sql`(coalesce(len(${list}), 0) + coalesce(struct_extract(${days}, ${undatedField(behaviour.event)}), 0))`;
+			break;
+		case 'since':
+			n = sql`coalesce(len(list_filter(${list}, lambda d: d >= ${window.from}::DATE)), 0)`;
+			break;
+		case 'last-days':
+			n = sql`coalesce(len(list_filter(${list}, lambda d: d >= ${asOf}::DATE - ${window.days})), 0)`;
+			break;
+		case 'between':
+			return null;
+	}
+	return countTest(behaviour.count, n, behaviour.times);
+}
+
 /**
  * The behaviour as a predicate on `customer` (the customer id column of the outer query) that
- * is never NULL; `events` is the event table's name.
+ * is never NULL; `events` is the event table's name. `days`, when given, is the customer's
+ * activity days column, which most conditions count from without reading the events.
  */
 export function behaviourSql(
 	behaviour: CheckedBehaviour,
 	customer: Sql,
 	events: string,
-	asOf: string
+	asOf: string,
+	days: Sql | null = null
 ): Sql {
 	const { count, times } = behaviour;
 	if (count === 'at-least' && times === 0) return sql`true`;
+	const quick = days ? fromActivityDays(behaviour, days, asOf) : null;
+	if (quick) return quick;
 	const where = join(eventConditions(behaviour, asOf), ' AND ');
 	const matching = sql`SELECT e.customer_id FROM ${ident(events)} e WHERE ${where}`;
 	// Orders: each (customer, order) once, then counted; cheaper than count(DISTINCT …).

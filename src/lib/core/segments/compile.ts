@@ -9,6 +9,7 @@
 // are values (RuleError), never exceptions; identifiers are quoted by ident, values escaped by
 // sql.
 import { memberIds } from '../indicators/members';
+import { ACTIVITY_COLUMN } from '../customer360/activity-days';
 import { C360_TABLES } from '../customer360/tables';
 import { INDICATOR_TABLES } from '../indicators/tables';
 import type { IndicatorFilter } from '../indicators/members';
@@ -40,12 +41,15 @@ export interface SqlTarget {
 	tables: SegmentTables;
 	asOf: string | null;
 	indicatorIds(filter: IndicatorFilter): Sql;
+	/** Whether the customer table holds activity days (behaviour counts read them first). */
+	activity: boolean;
 }
 
-const WORKSPACE_TARGET = (asOf: string | null): SqlTarget => ({
+const WORKSPACE_TARGET = (asOf: string | null, activity: boolean): SqlTarget => ({
 	tables: WORKSPACE_TABLES,
 	asOf,
-	indicatorIds: memberIds
+	indicatorIds: memberIds,
+	activity
 });
 
 /** The predicate of a checked rule on the customer row `c` (and its indicators `i`). */
@@ -64,7 +68,13 @@ export function predicateOf(rule: CheckedRule, target: SqlTarget): Sql {
 			return testSql(sql`${table}.${ident(rule.field.name)}`, rule.test, target.asOf);
 		}
 		case 'behaviour':
-			return behaviourSql(rule, sql`c.customer_id`, target.tables.events, target.asOf ?? '');
+			return behaviourSql(
+				rule,
+				sql`c.customer_id`,
+				target.tables.events,
+				target.asOf ?? '',
+				target.activity ? sql`c.${ident(ACTIVITY_COLUMN)}` : null
+			);
 		case 'indicator':
 			return sql`coalesce(c.customer_id IN (${target.indicatorIds(rule.filter)}), false)`;
 		case 'segment':
@@ -100,7 +110,7 @@ WHERE ${predicateOf(rule, target)}`;
 export function compileRule(rule: Rule, context: RuleContext): CompileResult {
 	const checked = checkRule(rule, context);
 	if (!checked.ok) return checked;
-	const target = WORKSPACE_TARGET(context.asOf);
+	const target = WORKSPACE_TARGET(context.asOf, context.fields.activity === true);
 	return { ok: true, sql: sql`SELECT c.customer_id ${fromWhere(checked.rule, target)}` };
 }
 

@@ -5,8 +5,9 @@
 // indicator columns are also known by name here, to say "compute the indicators first" rather
 // than "unknown field".
 import type { Db } from '../db';
+import { ACTIVITY_COLUMN } from '../customer360/activity-days';
 import { KPI_COLUMNS } from '../customer360/kpis';
-import { C360_TABLES } from '../customer360/tables';
+import { C360_TABLES, HIDDEN_CUSTOMER_COLUMNS } from '../customer360/tables';
 import { INDICATOR_TABLES } from '../indicators/tables';
 import { isRoleId, roleLabel } from '../roles/vocabulary';
 import { rowsOf } from '../sql/rows';
@@ -27,6 +28,11 @@ export interface FieldCatalogue {
 	fields: Field[];
 	/** Whether cc_indicator exists (the indicators were computed). */
 	indicators: boolean;
+	/**
+	 * Whether cc_customer_360 holds the activity days behaviour conditions can count from
+	 * (activity-days.ts); without them they count from the events.
+	 */
+	activity?: boolean;
 }
 
 /** The columns of cc_indicator a build writes, with their labels. */
@@ -65,7 +71,7 @@ const CUSTOMER_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Internal columns no condition should see. */
-const HIDDEN = new Set(['search_text']);
+const HIDDEN = new Set(HIDDEN_CUSTOMER_COLUMNS);
 
 export function fieldLabel(name: string): string {
 	if (isRoleId(name)) return roleLabel(name);
@@ -129,8 +135,10 @@ export async function loadFieldCatalogue(db: Db): Promise<FieldCatalogue> {
 		name: String(r.column_name),
 		sqlType: String(r.data_type)
 	}));
-	return catalogueOf(
+	const catalogue = catalogueOf(
 		columns,
 		columns.some((c) => c.table === 'indicator')
 	);
+	const activity = columns.some((c) => c.table === 'customer' && c.name === ACTIVITY_COLUMN);
+	return { ...catalogue, activity };
 }

@@ -110,7 +110,9 @@ export function standaloneSql(
 	const target: SqlTarget = {
 		tables,
 		asOf: context.asOf,
-		indicatorIds: indicatorIds(tables.indicators)
+		indicatorIds: indicatorIds(tables.indicators),
+		// The exported customer table has no activity days: behaviour reads the events.
+		activity: false
 	};
 	const expected = [[tables.customers, 'the 360° customer table, one row per customer']];
 	if (someCondition(checked.rule, (c) => c.kind === 'behaviour')) {
