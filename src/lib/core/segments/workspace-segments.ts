@@ -16,7 +16,12 @@ import { exclusiveWaterfall, type Waterfall } from './exclusive';
 import { loadFieldCatalogue, type FieldCatalogue } from './fields';
 import { hashedAudience } from './hashed-audience';
 import { exportSegmentMembers, type MemberFormat } from './member-export';
-import { segmentOverlaps, type CompiledSegment, type Overlaps } from './overlaps';
+import {
+	MAX_OVERLAP_SEGMENTS,
+	segmentOverlaps,
+	type CompiledSegment,
+	type Overlaps
+} from './overlaps';
 import { standaloneSql } from './standalone-sql';
 import { loadBuildState } from '../customer360/build-state';
 import type { Sql } from '../sql/sql';
@@ -86,6 +91,10 @@ async function compiledSegments(
 	segments: readonly SegmentDefinition[],
 	ids: readonly string[]
 ): Promise<SegmentAnswer<CompiledSegment[]>> {
+	if (ids.length > MAX_OVERLAP_SEGMENTS) {
+		const message = `Compare at most ${MAX_OVERLAP_SEGMENTS} segments at once.`;
+		return { status: 'invalid', errors: [{ path: [], message }] };
+	}
 	const context = await loadRuleContext(db, segments);
 	if (context.asOf === null) return noCustomers();
 	const compiled: CompiledSegment[] = [];
@@ -157,7 +166,11 @@ export async function sqlOfSegment(
 	if (!segment) {
 		return { status: 'invalid', errors: [{ path: [], message: 'This segment was deleted.' }] };
 	}
-	const result = standaloneSql(segment, await loadRuleContext(db, segments, segmentId));
+	// Without a 360° build there are no fields to check the rule against: say so, rather than
+	// calling every field unknown.
+	const context = await loadRuleContext(db, segments, segmentId);
+	if (context.asOf === null) return noCustomers();
+	const result = standaloneSql(segment, context);
 	return result.ok
 		? { status: 'ok', value: result.text }
 		: { status: 'invalid', errors: result.errors };
