@@ -50,6 +50,17 @@ function eventConditions(behaviour: CheckedBehaviour, asOf: string): Sql[] {
 	return conditions;
 }
 
+/** How the customer's events may be read besides the event table itself. */
+export interface EventReading {
+	/** The customer's activity days column, which most conditions count from. */
+	days?: Sql | null;
+	/**
+	 * Stands for a query of customers' event counts (customer_id, n): returns the query to use
+	 * in its place (a table they were kept in by an earlier count, see condition-memo.ts).
+	 */
+	memo?: (counts: Sql) => Sql;
+}
+
 /** How a count compares with the condition's number. */
 function countTest(count: CheckedBehaviour['count'], n: Sql, times: number): Sql {
 	switch (count) {
@@ -91,19 +102,18 @@ function fromActivityDays(behaviour: CheckedBehaviour, days: Sql, asOf: string):
 
 /**
  * The behaviour as a predicate on `customer` (the customer id column of the outer query) that
- * is never NULL; `events` is the event table's name. `days`, when given, is the customer's
- * activity days column, which most conditions count from without reading the events.
+ * is never NULL; `events` is the event table's name.
  */
 export function behaviourSql(
 	behaviour: CheckedBehaviour,
 	customer: Sql,
 	events: string,
 	asOf: string,
-	days: Sql | null = null
+	reading: EventReading = {}
 ): Sql {
 	const { count, times } = behaviour;
 	if (count === 'at-least' && times === 0) return sql`true`;
-	const quick = days ? fromActivityDays(behaviour, days, asOf) : null;
+	const quick = reading.days ? fromActivityDays(behaviour, reading.days, asOf) : null;
 	if (quick) return quick;
 	const where = join(eventConditions(behaviour, asOf), ' AND ');
 	const matching = sql`SELECT e.customer_id FROM ${ident(events)} e WHERE ${where}`;
@@ -115,6 +125,18 @@ export function behaviourSql(
 	const having = (condition: Sql) =>
 		sql`SELECT customer_id FROM (${counted}) GROUP BY customer_id HAVING count(*) ${condition}`;
 	const among = (ids: Sql) => sql`coalesce(${customer} IN (${ids}), false)`;
+	if (reading.memo) {
+		// Each customer's count is kept, so that a change of the number alone reads no event.
+		const counts = reading.memo(
+			sql`SELECT customer_id, count(*) AS n FROM (${counted}) GROUP BY customer_id`
+		);
+		const having = (condition: Sql) =>
+			sql`SELECT customer_id FROM (${counts}) WHERE n ${condition}`;
+		if (times === 0) return sql`(NOT ${among(having(sql`>= 1`))})`;
+		return count === 'at-most'
+			? sql`(NOT ${among(having(sql`> ${times}`))})`
+			: among(having(count === 'exactly' ? sql`= ${times}` : sql`>= ${times}`));
+	}
 	// "At least once" and "never" need no count: whether the customer has a matching event.
 	if (count === 'at-least' && times === 1) return among(matching);
 	if (times === 0) return sql`(NOT ${among(matching)})`;

@@ -43,6 +43,8 @@ export interface SqlTarget {
 	indicatorIds(filter: IndicatorFilter): Sql;
 	/** Whether the customer table holds activity days (behaviour counts read them first). */
 	activity: boolean;
+	/** Where event-reading conditions' counts may be kept between counts (condition-memo.ts). */
+	memo?: (counts: Sql) => Sql;
 }
 
 const WORKSPACE_TARGET = (asOf: string | null, activity: boolean): SqlTarget => ({
@@ -68,13 +70,10 @@ export function predicateOf(rule: CheckedRule, target: SqlTarget): Sql {
 			return testSql(sql`${table}.${ident(rule.field.name)}`, rule.test, target.asOf);
 		}
 		case 'behaviour':
-			return behaviourSql(
-				rule,
-				sql`c.customer_id`,
-				target.tables.events,
-				target.asOf ?? '',
-				target.activity ? sql`c.${ident(ACTIVITY_COLUMN)}` : null
-			);
+			return behaviourSql(rule, sql`c.customer_id`, target.tables.events, target.asOf ?? '', {
+				days: target.activity ? sql`c.${ident(ACTIVITY_COLUMN)}` : null,
+				memo: target.memo
+			});
 		case 'indicator':
 			return sql`coalesce(c.customer_id IN (${target.indicatorIds(rule.filter)}), false)`;
 		case 'segment':
@@ -106,11 +105,18 @@ export function fromWhere(rule: CheckedRule, target: SqlTarget): Sql {
 WHERE ${predicateOf(rule, target)}`;
 }
 
-/** The ids of the customers the rule selects in the workspace, or why it cannot. */
-export function compileRule(rule: Rule, context: RuleContext): CompileResult {
+/**
+ * The ids of the customers the rule selects in the workspace, or why it cannot. `memo` keeps
+ * the counts of conditions that read the events between counts (condition-memo.ts).
+ */
+export function compileRule(
+	rule: Rule,
+	context: RuleContext,
+	memo?: (counts: Sql) => Sql
+): CompileResult {
 	const checked = checkRule(rule, context);
 	if (!checked.ok) return checked;
-	const target = WORKSPACE_TARGET(context.asOf, context.fields.activity === true);
+	const target = { ...WORKSPACE_TARGET(context.asOf, context.fields.activity === true), memo };
 	return { ok: true, sql: sql`SELECT c.customer_id ${fromWhere(checked.rule, target)}` };
 }
 

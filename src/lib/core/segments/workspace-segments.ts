@@ -22,6 +22,7 @@ import {
 	type CompiledSegment,
 	type Overlaps
 } from './overlaps';
+import { conditionMemo } from './condition-memo';
 import { standaloneSql } from './standalone-sql';
 import { loadBuildState } from '../customer360/build-state';
 import type { Sql } from '../sql/sql';
@@ -45,7 +46,10 @@ const noCustomers = (): SegmentAnswer<never> => ({
 	errors: [{ path: [], message: 'Build the 360° view first: segments select its customers.' }]
 });
 
-/** The rule compiled against the workspace, or its problems. */
+/**
+ * The rule being edited compiled against the workspace, or its problems; the customers of its
+ * conditions that read the events are kept for the next edits (condition-memo.ts).
+ */
 async function idsOfRule(
 	db: Db,
 	rule: Rule,
@@ -53,11 +57,14 @@ async function idsOfRule(
 	segmentId: string | null
 ): Promise<SegmentAnswer<Sql>> {
 	const context = await loadRuleContext(db, segments, segmentId);
-	if (context.asOf === null) return noCustomers();
-	const compiled = compileRule(rule, context);
-	return compiled.ok
-		? { status: 'ok', value: compiled.sql }
-		: { status: 'invalid', errors: compiled.errors };
+	const built = await loadBuildState(db);
+	if (context.asOf === null || !built) return noCustomers();
+	const memo = conditionMemo(db);
+	await memo.useBuild(db, `${built.builtAt}|${built.asOf}`);
+	const compiled = compileRule(rule, context, memo.standIn);
+	if (!compiled.ok) return { status: 'invalid', errors: compiled.errors };
+	await memo.materialise(db);
+	return { status: 'ok', value: compiled.sql };
 }
 
 export async function countRule(
