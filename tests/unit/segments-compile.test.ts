@@ -466,7 +466,14 @@ const PROBLEMS: [string, Rule, number[], string][] = [
 		[0],
 		"Unknown event field 'price'"
 	],
+	[
+		'times left empty',
+		behaviour('purchase', 'at-least', '' as unknown as number),
+		[0],
+		'The number of times needs a whole number, 0 or more'
+	],
 	['a deleted segment', inSegment('gone'), [0], 'The segment this condition refers to was deleted'],
+	['no segment chosen', inSegment(''), [0], 'Choose a segment'],
 	[
 		'a loop of other segments',
 		inSegment('loop-a'),
@@ -736,6 +743,7 @@ describe('conditions in words', () => {
 		[a('revenue', 'between', [20, 300]), 'Revenue between 20 and 300'],
 		[a('last_purchase_at', 'in-last-days', 30), 'Last purchase in the last 30 days'],
 		[a('email', 'is-empty'), 'E-mail is empty'],
+		[a('city', 'is', ''), 'City is …'],
 		[a('clv', '>=', 100), 'CLV ≥ 100'],
 		[
 			behaviour('purchase', 'at-least', 2, {

@@ -80,7 +80,11 @@ export function checkBehaviour(
 		return 'The event type needs a text value';
 	}
 	if (!COUNTS.includes(rule.count)) return 'Choose at least, at most or exactly';
-	const times = Number(rule.times);
+	// A number or its digits as typed; an empty box is no number (Number('') would be 0).
+	const times =
+		typeof rule.times === 'number' || (typeof rule.times === 'string' && rule.times !== '')
+			? Number(rule.times)
+			: NaN;
 	if (!Number.isInteger(times) || times < 0 || times > MAX_TIMES) {
 		return 'The number of times needs a whole number, 0 or more';
 	}

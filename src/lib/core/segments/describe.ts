@@ -21,7 +21,7 @@ const COUNT_WORDS = { 'at-least': 'at least', 'at-most': 'at most', exactly: 'ex
 
 function valueText(value: RuleValue | undefined): string {
 	if (Array.isArray(value)) return value.join(', ');
-	return value === null || value === undefined ? '…' : String(value);
+	return value === null || value === undefined || value === '' ? '…' : String(value);
 }
 
 function testText(label: string, operator: AttributeOperator, value: RuleValue | undefined) {

@@ -45,7 +45,12 @@ function checkMembership(walk: Walk, rule: Record<string, unknown>, path: number
 		return null;
 	}
 	const segment = walk.context.segments.find((s) => s.id === rule.segmentId);
-	if (!segment) return report(walk, path, 'The segment this condition refers to was deleted');
+	if (!segment) {
+		const message = rule.segmentId
+			? 'The segment this condition refers to was deleted'
+			: 'Choose a segment';
+		return report(walk, path, message);
+	}
 	if (walk.chain.includes(segment.id)) {
 		const loop = [...walk.chain.slice(walk.chain.indexOf(segment.id)), segment.id];
 		const names = loop.map((id) => `'${walk.context.segments.find((s) => s.id === id)?.name}'`);
