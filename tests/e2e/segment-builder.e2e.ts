@@ -2,7 +2,9 @@
 // 360° view built: a marketer builds a two-group segment — group 1 (AND) on an attribute, group 2
 // (OR) on a behaviour and another attribute — and the live audience follows every edit within
 // plausible bounds; a bad value is reported on its condition; the segment is saved with a name,
-// and a reload of the address reopens it with the same rule and count.
+// a reload of the address reopens it with the same rule and count, and the Segments list finds
+// it with that count and exports its members as a CSV file of exactly those customers.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { jobDone, loadDemo, openApp, runIdentity } from './support/app';
@@ -175,6 +177,43 @@ describe('the segment builder', () => {
 		expect(await page.getByTestId('rule-condition').count()).toBe(3);
 		expect(await label('Times of condition 1 of group 2').inputValue()).toBe('2');
 		expect(await page.getByTestId('save-state').innerText()).toBe('No changes');
+		expect(errors).toEqual([]);
+	});
+
+	it('is found in the Segments list with its count, and exports its members as CSV', async () => {
+		await page.getByRole('link', { name: /Back to segments/ }).click();
+		const row = page
+			.getByTestId('saved-segment')
+			.filter({ hasText: 'Repeat buyers, recent or big spenders' });
+		await row
+			.locator('[data-testid="segment-count"][data-count]:not([data-count=""])')
+			.waitFor({ timeout: 60_000 });
+		expect(Number(await row.getByTestId('segment-count').getAttribute('data-count'))).toBe(final);
+		await row.getByTestId('export-segment').click();
+		const dialog = page.getByTestId('export-dialog');
+		await dialog.locator('input[value="email"]').waitFor({ timeout: 30_000 });
+		await dialog.getByTestId('export-format').selectOption('csv');
+		await dialog.getByRole('button', { name: 'None' }).click();
+		await dialog.locator('input[value="email"]').check();
+		await dialog.locator('input[value="orders"]').check();
+		const [file] = await Promise.all([
+			page.waitForEvent('download', { timeout: 60_000 }),
+			dialog.getByTestId('download-export').click()
+		]);
+		expect(file.suggestedFilename()).toMatch(
+			/^segment-repeat-buyers-recent-or-big-spenders-\d{4}-\d{2}-\d{2}\.csv$/
+		);
+		const lines = readFileSync(await file.path(), 'utf8')
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
+		expect(lines[0]).toBe('customer_id,email,orders');
+		expect(lines.length - 1).toBe(final);
+		// Group 1 asks for two orders or more: every exported member has them.
+		for (const line of lines.slice(1)) {
+			expect(Number(line.split(',').at(-1))).toBeGreaterThanOrEqual(2);
+		}
+		expect(new Set(lines.slice(1).map((line) => line.split(',')[0])).size).toBe(final);
 		expect(errors).toEqual([]);
 	});
 });
