@@ -624,7 +624,7 @@ describe.each(engines)('segment rules on $name DuckDB', (engine) => {
 	it('counts members, their share and their revenue share', async () => {
 		const compiled = compileRule(group('and', [a('city', 'is', 'paris')]), context);
 		if (!compiled.ok) throw new Error('does not compile');
-		expect(await segmentCount(db, compiled.sql)).toEqual({
+		expect(await segmentCount(db, compiled.selection)).toEqual({
 			customers: 2,
 			share: 2 / 5,
 			revenue: 350,
@@ -637,7 +637,11 @@ describe.each(engines)('segment rules on $name DuckDB', (engine) => {
 		]);
 		const none = compileRule(group('or', []), context);
 		if (!none.ok) throw new Error('does not compile');
-		expect(await segmentCount(db, none.sql)).toMatchObject({ customers: 0, share: 0, revenue: 0 });
+		expect(await segmentCount(db, none.selection)).toMatchObject({
+			customers: 0,
+			share: 0,
+			revenue: 0
+		});
 	});
 
 	it('lists the fields with their types and labels, internal columns hidden', () => {

@@ -34,7 +34,15 @@ export const WORKSPACE_TABLES: SegmentTables = {
 	events: C360_TABLES.event
 };
 
-export type CompileResult = { ok: true; sql: Sql } | { ok: false; errors: RuleError[] };
+/** The customers a rule selects as parts: `FROM customers c [LEFT JOIN …]` and a predicate. */
+export interface Selection {
+	from: Sql;
+	/** TRUE or FALSE for each customer row, never NULL. */
+	where: Sql;
+}
+
+export type CompileResult =
+	{ ok: true; sql: Sql; selection: Selection } | { ok: false; errors: RuleError[] };
 
 /** Where a checked rule is written for: the tables, the as-of date, the indicator marks' ids. */
 export interface SqlTarget {
@@ -96,13 +104,22 @@ export function readsIndicators(rule: CheckedRule): boolean {
 	return someCondition(rule, (c) => c.kind === 'attribute' && c.field.table === 'indicator');
 }
 
-/** `FROM customers c [LEFT JOIN indicators i …] WHERE predicate`. */
-export function fromWhere(rule: CheckedRule, target: SqlTarget): Sql {
+/** `FROM customers c [LEFT JOIN indicators i …]` and the rule's predicate. */
+export function selectionOf(rule: CheckedRule, target: SqlTarget): Selection {
 	const indicators = readsIndicators(rule)
 		? sql` LEFT JOIN ${ident(target.tables.indicators)} i USING (customer_id)`
 		: empty;
-	return sql`FROM ${ident(target.tables.customers)} c${indicators}
-WHERE ${predicateOf(rule, target)}`;
+	return {
+		from: sql`FROM ${ident(target.tables.customers)} c${indicators}`,
+		where: predicateOf(rule, target)
+	};
+}
+
+/** `FROM customers c [LEFT JOIN indicators i …] WHERE predicate`. */
+export function fromWhere(rule: CheckedRule, target: SqlTarget): Sql {
+	const { from, where } = selectionOf(rule, target);
+	return sql`${from}
+WHERE ${where}`;
 }
 
 /**
@@ -117,7 +134,13 @@ export function compileRule(
 	const checked = checkRule(rule, context);
 	if (!checked.ok) return checked;
 	const target = { ...WORKSPACE_TARGET(context.asOf, context.fields.activity === true), memo };
-	return { ok: true, sql: sql`SELECT c.customer_id ${fromWhere(checked.rule, target)}` };
+	const selection = selectionOf(checked.rule, target);
+	return {
+		ok: true,
+		sql: sql`SELECT c.customer_id ${selection.from}
+WHERE ${selection.where}`,
+		selection
+	};
 }
 
 /** A saved segment's customers: its rule, which must not refer back to the segment. */

@@ -1,12 +1,14 @@
 // The live numbers of a segment being built: how many customers, their share of all customers,
-// their revenue and its share, in one pass over the 360° table; and a first page of members.
-// Both take the compiled query of customer ids (compile.ts), so what is counted is exactly what
-// is exported. Shares are null when there is nothing to share (no customers, no revenue).
+// their revenue and its share, in one pass over the 360° table with the rule's predicate as a
+// column (no list of ids to look customers up in); and a first page of members, from the
+// compiled query of ids. Both come from the same compiled rule (compile.ts), so what is counted
+// is exactly what is exported. Shares are null when there is nothing to share.
 import type { Table } from 'apache-arrow';
 import type { Db } from '../db';
 import { C360_TABLES } from '../customer360/tables';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
+import type { Selection } from './compile';
 
 export interface SegmentCount {
 	customers: number;
@@ -32,13 +34,12 @@ export const PREVIEW_COLUMNS = [
 /** Rows of a preview at most. */
 const MAX_PREVIEW = 500;
 
-export async function segmentCount(db: Db, ids: Sql): Promise<SegmentCount> {
+export async function segmentCount(db: Db, selection: Selection): Promise<SegmentCount> {
 	const [row] = rowsOf(
 		await db.query(sql`SELECT count(*) AS everyone, coalesce(sum(revenue), 0) AS all_revenue,
 				count(*) FILTER (WHERE member) AS customers,
 				coalesce(sum(revenue) FILTER (WHERE member), 0) AS revenue
-			FROM (SELECT c.revenue, coalesce(c.customer_id IN (${ids}), false) AS member
-				FROM ${ident(C360_TABLES.customer)} c)`)
+			FROM (SELECT c.revenue, ${selection.where} AS member ${selection.from})`)
 	);
 	const everyone = Number(row?.everyone ?? 0);
 	const allRevenue = Number(row?.all_revenue ?? 0);

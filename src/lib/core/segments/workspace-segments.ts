@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import type { ExportedFile } from '../customer360/export-360';
 import type { ExportProgress } from '../export/key-pages';
 import type { SegmentAnswer } from './answers';
-import { compileRule, compileSegment } from './compile';
+import { compileRule, compileSegment, type Selection } from './compile';
 import { loadRuleContext } from './context';
 import { segmentCount, segmentPreview, type SegmentCount } from './count';
 import type { Rule, SegmentDefinition } from './definition';
@@ -55,7 +55,7 @@ async function idsOfRule(
 	rule: Rule,
 	segments: readonly SegmentDefinition[],
 	segmentId: string | null
-): Promise<SegmentAnswer<Sql>> {
+): Promise<SegmentAnswer<{ sql: Sql; selection: Selection }>> {
 	const context = await loadRuleContext(db, segments, segmentId);
 	const built = await loadBuildState(db);
 	if (context.asOf === null || !built) return noCustomers();
@@ -64,7 +64,7 @@ async function idsOfRule(
 	const compiled = compileRule(rule, context, memo.standIn);
 	if (!compiled.ok) return { status: 'invalid', errors: compiled.errors };
 	await memo.materialise(db);
-	return { status: 'ok', value: compiled.sql };
+	return { status: 'ok', value: { sql: compiled.sql, selection: compiled.selection } };
 }
 
 export async function countRule(
@@ -76,7 +76,7 @@ export async function countRule(
 	const started = performance.now();
 	const ids = await idsOfRule(db, rule, segments, segmentId);
 	if (ids.status !== 'ok') return ids;
-	const count = await segmentCount(db, ids.value);
+	const count = await segmentCount(db, ids.value.selection);
 	return { status: 'ok', value: { ...count, ms: performance.now() - started } };
 }
 
@@ -89,7 +89,7 @@ export async function previewRule(
 ): Promise<SegmentAnswer<Table>> {
 	const ids = await idsOfRule(db, rule, segments, segmentId);
 	if (ids.status !== 'ok') return ids;
-	return { status: 'ok', value: await segmentPreview(db, ids.value, limit) };
+	return { status: 'ok', value: await segmentPreview(db, ids.value.sql, limit) };
 }
 
 /** Saved segments by id, compiled; problems name the segment they belong to. */
