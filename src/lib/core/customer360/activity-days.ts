@@ -1,10 +1,10 @@
 // The days each customer did something, kept beside the KPIs in cc_customer_360 (a hidden
 // STRUCT column, `activity_days`) so that the segment builder's behaviour conditions count from
 // one row per customer instead of grouping millions of events on every edit: for each kind of
-// event a sorted list of days, and how many had no date. Counting units are those of the
-// behaviour conditions: an order for purchases (sale lines with an order key, dated by its last
-// dated line, so "an order in the window" keeps meaning "a line of it in a window that ends on
-// the as-of day"), an event for every other kind. Built from the same linked events up to the
+// event a list of days (in no order: conditions only count them), and how many had no date.
+// Counting units are those of the behaviour conditions: an order for purchases (sale lines with
+// an order key, dated by its last dated line, so "an order in the window" keeps meaning "a line
+// of it in a window that ends on the as-of day"), an event for every other kind. Built from the same linked events up to the
 // as-of date as the KPIs, so a count read here equals one computed from the events.
 import { EVENT_KINDS, type EventKind } from './event-kinds';
 import { ident, join, sql, type Sql } from '../sql/sql';
@@ -21,7 +21,7 @@ export const undatedField = (kind: EventKind) => `${kind}_undated`;
  */
 export function activityDaysQuery(events: Sql): Sql {
 	const fields = EVENT_KINDS.flatMap((kind) => [
-		sql`${ident(kind)} := list(d ORDER BY d) FILTER (WHERE kind = ${kind} AND d IS NOT NULL)`,
+		sql`${ident(kind)} := list(d) FILTER (WHERE kind = ${kind} AND d IS NOT NULL)`,
 		sql`${ident(undatedField(kind))} := count(*) FILTER (WHERE kind = ${kind} AND d IS NULL)::INTEGER`
 	]);
 	return sql`SELECT customer_id, struct_pack(${join(fields)}) AS ${ident(ACTIVITY_COLUMN)}
