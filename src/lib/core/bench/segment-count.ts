@@ -12,6 +12,7 @@ import { dropTables } from '../identity/tables';
 import { INDICATOR_TABLES } from '../indicators/tables';
 import type { Rule, RuleGroup } from '../segments/definition';
 import { attribute, behaviour, group } from '../segments/shortcuts';
+import { conditionMemo } from '../segments/condition-memo';
 import { countRule } from '../segments/workspace-segments';
 import { ident, join, sql } from '../sql/sql';
 import { latencyOf, type BenchScenario } from './scenario';
@@ -203,6 +204,7 @@ export const segmentCount: BenchScenario = {
 		return latencyOf(times);
 	},
 	async cleanup(db) {
+		await conditionMemo(db).dropAll(db);
 		await dropTables(db, [
 			INDICATOR_TABLES.customer,
 			C360_TABLES.customer,

@@ -57,7 +57,8 @@ class ConditionMemo {
 		}
 	}
 
-	private async dropAll(db: Db): Promise<void> {
+	/** Drops every kept set (when the tables they were read from go away). */
+	async dropAll(db: Db): Promise<void> {
 		for (const kept of this.kept.values()) {
 			await db.exec(sql`DROP TABLE IF EXISTS ${ident(kept.table)}`);
 		}
