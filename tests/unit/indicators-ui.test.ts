@@ -1,5 +1,6 @@
 // The Indicators area's pure helpers: settings read back defensively from IndexedDB, the
 // default dates of the lifecycle shift, and how marks and saved rules are named in words.
+import { segmentRuleText } from '../../src/lib/state/segment-summary';
 import { describe, expect, it } from 'vitest';
 import { NO_STAGE, NOT_YET_KNOWN } from '../../src/lib/core/indicators/lifecycle';
 import type { IndicatorFilter } from '../../src/lib/core/indicators/members';
@@ -9,12 +10,7 @@ import {
 } from '../../src/lib/core/indicators/settings';
 import { segmentOfFilter, type RuleGroup } from '../../src/lib/core/segments/definition';
 import { readIndicatorSettings } from '../../src/lib/persist/indicators';
-import {
-	filterTitle,
-	ruleSummary,
-	segmentName,
-	stageLabel
-} from '../../src/lib/state/indicator-filters';
+import { filterTitle, segmentName, stageLabel } from '../../src/lib/state/indicator-filters';
 import { yearBefore } from '../../src/lib/state/lifecycle-shift.svelte';
 
 describe('indicator settings read back from storage', () => {
@@ -133,10 +129,10 @@ describe('marks in words', () => {
 				}
 			]
 		};
-		expect(ruleSummary(rule)).toBe(
+		expect(segmentRuleText(rule, [])).toBe(
 			'RFM segment: Loyal and not (Recency 1 · frequency 1 (Lost) or Loyal on 2025-06-30 → Lapsed on 2026-06-30)'
 		);
 		const saved = segmentOfFilter('id', 'n', '', { kind: 'rfm-segment', segment: 'Lost' }, 0);
-		expect(ruleSummary(saved.rule)).toBe('RFM segment: Lost');
+		expect(segmentRuleText(saved.rule, [])).toBe('RFM segment: Lost');
 	});
 });

@@ -16,6 +16,7 @@ import {
 	type Customers360Settings
 } from '$lib/persist/customers360';
 import { plainCopy } from '$lib/persist/plain-copy';
+import { saveFile } from './save-file';
 import { workspace, type Workspace } from './workspace.svelte';
 
 /** Rows fetched at a time as the table scrolls. */
@@ -204,16 +205,6 @@ export class Customers360 {
 			this.error = error instanceof Error ? error.message : String(error);
 		}
 	}
-}
-
-/** Hands a file to the browser's download (a local blob URL: nothing leaves the page). */
-function saveFile(file: { bytes: Uint8Array; fileName: string; mimeType: string }): void {
-	const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mimeType }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = file.fileName;
-	link.click();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function rowsOf(table: Table): TableRow[] {

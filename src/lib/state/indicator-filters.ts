@@ -1,12 +1,10 @@
 // How a mark of the Indicators area is named in words: the members panel's title, the name and
-// description a new segment is offered, and the one-line summary of a saved segment's rule.
+// description a new segment is offered, and a mark's title inside a saved segment's rule.
 // Lifecycle stages are named by their labels, which the filter carries with its stages.
-import { conditionText } from '$lib/core/segments/describe';
 import { NO_STAGE, NOT_YET_KNOWN } from '$lib/core/indicators/lifecycle';
 import type { IndicatorFilter } from '$lib/core/indicators/members';
 import { rfmSegmentOf } from '$lib/core/indicators/rfm-segments';
 import type { LifecycleStage } from '$lib/core/indicators/settings';
-import type { Rule } from '$lib/core/segments/definition';
 
 /** A stage id (or the not-yet-known and no-stage markers) as its label. */
 export function stageLabel(id: string, stages: readonly LifecycleStage[]): string {
@@ -49,18 +47,4 @@ export function segmentDescription(filter: IndicatorFilter): string {
 		case 'lifecycle-shift':
 			return `Customers who were ${stageLabel(filter.fromStage, filter.stages)} on ${filter.from} and ${stageLabel(filter.toStage, filter.stages)} on ${filter.to}.`;
 	}
-}
-
-/** A saved segment's rule on one line: "RFM segment: Champions and not (…)". */
-export function ruleSummary(rule: Rule): string {
-	if (rule.kind === 'indicator') return filterTitle(rule.filter);
-	if (rule.kind !== 'group') return conditionText(rule);
-	const parts = rule.children.map((child) =>
-		child.kind === 'group' && child.children.length > 1 && !child.negate
-			? `(${ruleSummary(child)})`
-			: ruleSummary(child)
-	);
-	const text =
-		parts.length > 0 ? parts.join(rule.combinator === 'and' ? ' and ' : ' or ') : 'everyone';
-	return rule.negate ? `not (${text})` : text;
 }

@@ -1,6 +1,6 @@
 // A saved segment's rule on one line, as the library lists it: "Orders ≥ 2 and (City is Paris or
-// In segment VIP)". As the Indicators area's ruleSummary, but membership conditions are named
-// after the segment they refer to, which only the list of saved segments knows.
+// In segment VIP)". Membership conditions are named after the segment they refer to, which only
+// the list of saved segments knows; an indicator mark reads as the Indicators area titles it.
 import { conditionText } from '$lib/core/segments/describe';
 import type { Rule, SegmentDefinition } from '$lib/core/segments/definition';
 import { filterTitle } from './indicator-filters';
