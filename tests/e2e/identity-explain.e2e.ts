@@ -4,8 +4,9 @@
 // run, and a clear message for an id no customer has.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadDemo, openApp, runIdentity } from './support/app';
-import { closeSession, openSession, type Session } from './support/session';
+import { openApp } from './support/app';
+import { openResolvedDemo } from './support/demo-session';
+import { closeSession, type Session } from './support/session';
 import type { Site } from './support/site';
 
 let session: Session | undefined;
@@ -14,11 +15,8 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-	session = await openSession();
+	session = await openResolvedDemo();
 	({ page, site, pageErrors: errors } = session);
-	await openApp(page, site.url);
-	await loadDemo(page, 1000);
-	await runIdentity(page);
 });
 
 afterAll(() => closeSession(session));

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { jobDone, loadDemo, openApp, runIdentity } from './support/app';
-import { closeSession, openSession, type Session } from './support/session';
+import { openApp } from './support/app';
+import { openBuiltDemo } from './support/demo-session';
+import { closeSession, type Session } from './support/session';
 import type { Site } from './support/site';
 
 let session: Session | undefined;
@@ -17,14 +18,8 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-	session = await openSession();
+	session = await openBuiltDemo();
 	({ page, site, pageErrors: errors } = session);
-	await openApp(page, site.url);
-	await loadDemo(page, 1000);
-	await runIdentity(page);
-	await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
-	await page.getByTestId('customer-count').waitFor({ timeout: 120_000 });
-	await jobDone(page);
 });
 
 afterAll(() => closeSession(session));

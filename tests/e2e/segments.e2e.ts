@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseSegmentsJson } from '../../src/lib/core/segments/definition-json';
-import { jobDone, loadDemo, openApp, runIdentity } from './support/app';
-import { closeSession, openSession, type Session } from './support/session';
+import { openApp } from './support/app';
+import { openBuiltDemo } from './support/demo-session';
+import { closeSession, type Session } from './support/session';
 import type { Site } from './support/site';
 
 let session: Session | undefined;
@@ -72,14 +73,8 @@ const DEFINITIONS = {
 };
 
 beforeAll(async () => {
-	session = await openSession();
+	session = await openBuiltDemo();
 	({ page, site, pageErrors: errors } = session);
-	await openApp(page, site.url);
-	await loadDemo(page, 1000);
-	await runIdentity(page);
-	await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
-	await page.getByTestId('customer-count').waitFor({ timeout: 120_000 });
-	await jobDone(page);
 	customers = number(await page.getByTestId('customer-count').locator('strong').innerText());
 });
 

@@ -8,7 +8,7 @@ import type { Db } from '../../src/lib/core/db';
 import { DEFAULT_LIFECYCLE } from '../../src/lib/core/indicators/settings';
 import { memberIds } from '../../src/lib/core/indicators/members';
 import { rowsOf } from '../../src/lib/core/sql/rows';
-import { ident, join, sql, trusted, type Sql } from '../../src/lib/core/sql/sql';
+import { sql, trusted, type Sql } from '../../src/lib/core/sql/sql';
 import { compileRule, compileSegment } from '../../src/lib/core/segments/compile';
 import { segmentCount, segmentPreview } from '../../src/lib/core/segments/count';
 import type { Rule, SegmentDefinition } from '../../src/lib/core/segments/definition';
@@ -28,12 +28,11 @@ import { conditionText } from '../../src/lib/core/segments/describe';
 import { standaloneSql } from '../../src/lib/core/segments/standalone-sql';
 import type { RuleContext } from '../../src/lib/core/segments/validate';
 import { engines } from '../support/engines';
+import { EVENT_COLUMNS, segment, writeTable, type Columns } from '../support/segment-fixtures';
 
 const AS_OF = '2024-03-31';
 const DROP = "'; DROP TABLE cc_customer_360; --";
 const FORMULA = '=HYPERLINK("http://x","y")';
-
-type Columns = readonly (readonly [string, string])[];
 
 const CUSTOMER_COLUMNS: Columns = [
 	['customer_id', 'VARCHAR'],
@@ -57,19 +56,6 @@ const INDICATOR_COLUMNS: Columns = [
 	['r_score', 'INTEGER'],
 	['f_score', 'INTEGER'],
 	['rfm_segment', 'VARCHAR']
-];
-const EVENT_COLUMNS: Columns = [
-	['customer_id', 'VARCHAR'],
-	['status', 'VARCHAR'],
-	['kind', 'VARCHAR'],
-	['lane', 'VARCHAR'],
-	['event_at', 'TIMESTAMP'],
-	['amount', 'DOUBLE'],
-	['order_key', 'VARCHAR'],
-	['category', 'VARCHAR'],
-	['product', 'VARCHAR'],
-	['event_type', 'VARCHAR'],
-	['channel', 'VARCHAR']
 ];
 
 const customer = (
@@ -202,30 +188,6 @@ const EVENTS: DataRow[] = [
 ];
 
 const DATA = { customers: CUSTOMERS, indicators: INDICATORS, events: EVENTS };
-
-function literal(value: unknown, type: string): Sql {
-	return sql`${(value ?? null) as string | number | boolean | null}::${trusted(type)}`;
-}
-
-async function writeTable(db: Db, table: string, columns: Columns, rows: readonly DataRow[]) {
-	const defs = columns.map(([name, type]) => sql`${ident(name)} ${trusted(type)}`);
-	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(table)} (${join(defs)})`);
-	if (rows.length === 0) return;
-	const values = rows.map(
-		(row) => sql`(${join(columns.map(([name, type]) => literal(row[name], type)))})`
-	);
-	await db.exec(sql`INSERT INTO ${ident(table)} VALUES ${join(values)}`);
-}
-
-const segment = (id: string, name: string, rule: Rule): SegmentDefinition => ({
-	id,
-	name,
-	description: '',
-	colour: '#000',
-	createdAt: 0,
-	updatedAt: 0,
-	rule: rule.kind === 'group' ? rule : group('and', [rule])
-});
 
 const SEGMENTS: SegmentDefinition[] = [
 	segment('vip', 'VIP', a('revenue', '>=', 300)),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/core/db';
 import { EVENT_KINDS } from '../../src/lib/core/customer360/event-kinds';
 import { rowsOf } from '../../src/lib/core/sql/rows';
-import { ident, join, sql, trusted, type Sql } from '../../src/lib/core/sql/sql';
+import { sql, trusted, type Sql } from '../../src/lib/core/sql/sql';
 import { compileRule } from '../../src/lib/core/segments/compile';
 import type { Rule, RuleGroup, SegmentDefinition } from '../../src/lib/core/segments/definition';
 import { loadFieldCatalogue } from '../../src/lib/core/segments/fields';
@@ -29,11 +29,10 @@ import {
 } from '../../src/lib/core/segments/rules';
 import { standaloneSql } from '../../src/lib/core/segments/standalone-sql';
 import { engines } from '../support/engines';
+import { EVENT_COLUMNS, writeTable, type Columns } from '../support/segment-fixtures';
 
 const AS_OF = '2024-03-31';
 const RUNS = 200;
-
-type Columns = readonly (readonly [string, string])[];
 
 const CUSTOMER_COLUMNS: Columns = [
 	['customer_id', 'VARCHAR'],
@@ -52,29 +51,6 @@ const INDICATOR_COLUMNS: Columns = [
 	['f_score', 'INTEGER'],
 	['rfm_segment', 'VARCHAR']
 ];
-const EVENT_COLUMNS: Columns = [
-	['customer_id', 'VARCHAR'],
-	['status', 'VARCHAR'],
-	['kind', 'VARCHAR'],
-	['lane', 'VARCHAR'],
-	['event_at', 'TIMESTAMP'],
-	['amount', 'DOUBLE'],
-	['order_key', 'VARCHAR'],
-	['category', 'VARCHAR'],
-	['product', 'VARCHAR'],
-	['event_type', 'VARCHAR'],
-	['channel', 'VARCHAR']
-];
-
-async function writeTable(db: Db, table: string, columns: Columns, rows: readonly DataRow[]) {
-	const defs = columns.map(([name, type]) => sql`${ident(name)} ${trusted(type)}`);
-	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(table)} (${join(defs)})`);
-	if (rows.length === 0) return;
-	const cell = (value: unknown, type: string) =>
-		sql`${(value ?? null) as string | number | boolean | null}::${trusted(type)}`;
-	const values = rows.map((row) => sql`(${join(columns.map(([n, t]) => cell(row[n], t)))})`);
-	await db.exec(sql`INSERT INTO ${ident(table)} VALUES ${join(values)}`);
-}
 
 // Values drawn from small pools, so that rules and data meet often. Letters whose lower case
 // the engine and JavaScript agree on (not 'İ' or a final 'Σ').

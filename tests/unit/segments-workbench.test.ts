@@ -14,9 +14,9 @@ import { C360_TABLES } from '../../src/lib/core/customer360/tables';
 import type { Db } from '../../src/lib/core/db';
 import { resolveIdentities } from '../../src/lib/core/identity/resolve';
 import { rowsOf } from '../../src/lib/core/sql/rows';
-import { ident, join, sql, trusted, type Sql } from '../../src/lib/core/sql/sql';
+import { ident, sql } from '../../src/lib/core/sql/sql';
 import { sha256Hex, audienceEmail } from '../../src/lib/core/segments/audience-identifiers';
-import type { Rule, SegmentDefinition } from '../../src/lib/core/segments/definition';
+import type { SegmentDefinition } from '../../src/lib/core/segments/definition';
 import { loadEventCatalogue } from '../../src/lib/core/segments/event-catalogue';
 import { waterfallOf } from '../../src/lib/core/segments/exclusive';
 import { loadFieldCatalogue, type FieldCatalogue } from '../../src/lib/core/segments/fields';
@@ -36,6 +36,7 @@ import {
 } from '../../src/lib/core/segments/workspace-segments';
 import { loadDemoWorkspace } from '../../src/lib/core/workspace/demo-workspace';
 import { engines } from '../support/engines';
+import { EVENT_COLUMNS, segment, writeTable, type Columns } from '../support/segment-fixtures';
 
 const AS_OF = '2024-03-31';
 const DROP = "'; DROP TABLE x; --";
@@ -44,8 +45,6 @@ const MARCH_5 = new Date(2024, 2, 5, 23, 30);
 const BUILD_FIRST = 'Build the 360° view first: segments select its customers.';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-type Columns = readonly (readonly [string, string])[];
 
 const CUSTOMER_COLUMNS: Columns = [
 	['customer_id', 'VARCHAR'],
@@ -64,19 +63,6 @@ const INDICATOR_COLUMNS: Columns = [
 	['customer_id', 'VARCHAR'],
 	['clv', 'DOUBLE'],
 	['rfm_segment', 'VARCHAR']
-];
-const EVENT_COLUMNS: Columns = [
-	['customer_id', 'VARCHAR'],
-	['status', 'VARCHAR'],
-	['kind', 'VARCHAR'],
-	['lane', 'VARCHAR'],
-	['event_at', 'TIMESTAMP'],
-	['amount', 'DOUBLE'],
-	['order_key', 'VARCHAR'],
-	['category', 'VARCHAR'],
-	['product', 'VARCHAR'],
-	['event_type', 'VARCHAR'],
-	['channel', 'VARCHAR']
 ];
 
 const customer = (
@@ -191,27 +177,6 @@ const EVENTS: DataRow[] = [
 ];
 
 const DATA = { customers: CUSTOMERS, indicators: INDICATORS, events: EVENTS };
-
-async function writeTable(db: Db, table: string, columns: Columns, rows: readonly DataRow[]) {
-	const defs = columns.map(([name, type]) => sql`${ident(name)} ${trusted(type)}`);
-	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(table)} (${join(defs)})`);
-	const literal = (value: unknown, type: string): Sql =>
-		sql`${(value ?? null) as string | number | boolean | null}::${trusted(type)}`;
-	const values = rows.map(
-		(row) => sql`(${join(columns.map(([name, type]) => literal(row[name], type)))})`
-	);
-	await db.exec(sql`INSERT INTO ${ident(table)} VALUES ${join(values)}`);
-}
-
-const segment = (id: string, name: string, rule: Rule): SegmentDefinition => ({
-	id,
-	name,
-	description: '',
-	colour: '#000',
-	createdAt: 0,
-	updatedAt: 0,
-	rule: rule.kind === 'group' ? rule : group('and', [rule])
-});
 
 const SEGMENTS: SegmentDefinition[] = [
 	segment('paris', 'Parisians', a('city', 'is', 'paris')),

@@ -4,7 +4,6 @@
 // A build is the workspace's job (progress bar, cancel); every other call is one quick request.
 // The tricky point: a search or filter typed while an older request is still out must not
 // have its answer overwritten by the older one, so each answer is checked against a counter.
-import type { Table } from 'apache-arrow';
 import { SvelteSet } from 'svelte/reactivity';
 import type { EventKind } from '$lib/core/customer360/event-kinds';
 import type { QuickFilter } from '$lib/core/customer360/customer-list';
@@ -16,6 +15,8 @@ import {
 	type Customers360Settings
 } from '$lib/persist/customers360';
 import { plainCopy } from '$lib/persist/plain-copy';
+import { plainRows } from './arrow-rows';
+import { failureOf } from './failure';
 import { saveFile } from './save-file';
 import { workspace, type Workspace } from './workspace.svelte';
 
@@ -152,7 +153,7 @@ export class Customers360 {
 			const page = await client.customerPage(this.request(0));
 			if (generation !== this.generation) return;
 			this.total = page.total;
-			this.blocks = { 0: rowsOf(page.rows) };
+			this.blocks = { 0: plainRows<TableRow>(page.rows) };
 			this.queryId += 1;
 			this.lastQueryMs = Math.round(performance.now() - started);
 		});
@@ -168,7 +169,7 @@ export class Customers360 {
 		await this.attempt(async () => {
 			const page = await client.customerPage(this.request(block * BLOCK_ROWS));
 			if (generation !== this.generation) return;
-			this.blocks = { ...this.blocks, [block]: rowsOf(page.rows) };
+			this.blocks = { ...this.blocks, [block]: plainRows<TableRow>(page.rows) };
 		});
 		this.pending.delete(block);
 	}
@@ -198,25 +199,8 @@ export class Customers360 {
 	}
 
 	private async attempt(work: () => Promise<void>): Promise<void> {
-		try {
-			await work();
-			this.error = null;
-		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
-		}
+		this.error = await failureOf(work);
 	}
-}
-
-function rowsOf(table: Table): TableRow[] {
-	return table.toArray().map((row) => {
-		const plain: TableRow = {};
-		for (const field of table.schema.fields) {
-			const value: unknown = (row as Record<string, unknown>)[field.name];
-			plain[field.name] =
-				typeof value === 'bigint' ? Number(value) : value === undefined ? null : (value as Cell);
-		}
-		return plain;
-	});
 }
 
 export const customers360 = new Customers360(workspace);

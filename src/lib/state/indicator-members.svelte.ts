@@ -2,11 +2,12 @@
 // movers between two lifecycle stages): their count, the first page of them, and saving them as
 // a segment. The tricky point: a click made while an older request is still out must not have
 // its answer overwritten by the older one, so each answer is checked against a counter.
-import { tableFromIPC } from 'apache-arrow';
 import type { IndicatorFilter } from '$lib/core/indicators/members';
 import { segmentOfFilter } from '$lib/core/segments/definition';
 import { plainCopy } from '$lib/persist/plain-copy';
 import { putSegment } from '$lib/persist/segments';
+import { plainRowsOfIpc } from './arrow-rows';
+import { messageOf } from './failure';
 import type { Workspace } from './workspace.svelte';
 
 /** Members shown at a time. */
@@ -57,7 +58,7 @@ export class IndicatorMembers {
 			const page = await api.indicatorMembers(plainCopy(filter), 0, MEMBER_PAGE);
 			if (generation !== this.generation) return;
 			this.total = page.total;
-			this.rows = rowsOf(page.rows);
+			this.rows = plainRowsOfIpc<MemberRow>(page.rows);
 			this.error = null;
 		} catch (error) {
 			if (generation === this.generation) this.error = messageOf(error);
@@ -85,20 +86,4 @@ export class IndicatorMembers {
 			this.error = messageOf(error);
 		}
 	}
-}
-
-function rowsOf(bytes: Uint8Array): MemberRow[] {
-	const table = tableFromIPC(bytes);
-	return table.toArray().map((row) => {
-		const plain: Record<string, unknown> = {};
-		for (const field of table.schema.fields) {
-			const value: unknown = (row as Record<string, unknown>)[field.name];
-			plain[field.name] = typeof value === 'bigint' ? Number(value) : (value ?? null);
-		}
-		return plain as unknown as MemberRow;
-	});
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

@@ -3,11 +3,12 @@
 // moment for the typing to stop, and the preview waits for the count. The tricky point: answers
 // may come back out of order, so each is checked against a counter and only the newest request's
 // answer is shown ('superseded' answers, the engine dropping a stale request, are ignored).
-import { tableFromIPC } from 'apache-arrow';
 import type { RuleError } from '$lib/core/segments/checked';
 import type { SegmentCount } from '$lib/core/segments/count';
 import type { RuleGroup, SegmentDefinition } from '$lib/core/segments/definition';
 import { plainCopy } from '$lib/persist/plain-copy';
+import { plainRowsOfIpc } from './arrow-rows';
+import { messageOf } from './failure';
 import type { Workspace } from './workspace.svelte';
 
 /** Milliseconds an edit waits for the next before the audience is counted. */
@@ -130,7 +131,7 @@ export class SegmentAudience {
 			);
 			if (generation !== this.previewGeneration || answer.status === 'superseded') return;
 			if (answer.status === 'ok') {
-				this.rows = rowsOf(answer.value);
+				this.rows = plainRowsOfIpc<PreviewRow>(answer.value);
 				this.rowsCurrent = true;
 				this.previewFailure = null;
 			} else {
@@ -142,20 +143,4 @@ export class SegmentAudience {
 			if (generation === this.previewGeneration) this.previewing = false;
 		}
 	}
-}
-
-function rowsOf(bytes: Uint8Array): PreviewRow[] {
-	const table = tableFromIPC(bytes);
-	return table.toArray().map((row) => {
-		const plain: Record<string, unknown> = {};
-		for (const field of table.schema.fields) {
-			const value: unknown = (row as Record<string, unknown>)[field.name];
-			plain[field.name] = typeof value === 'bigint' ? Number(value) : (value ?? null);
-		}
-		return plain as unknown as PreviewRow;
-	});
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

@@ -10,6 +10,7 @@ import { MAX_OVERLAP_SEGMENTS } from '$lib/core/segments/overlaps';
 import { plainCopy } from '$lib/persist/plain-copy';
 import { deleteSegment, loadSegments, putSegment, putSegments } from '$lib/persist/segments';
 import { definitionsFile, referencedIds } from './definitions-file';
+import { failureOf } from './failure';
 import { saveText } from './save-file';
 import { workspace, type Workspace } from './workspace.svelte';
 
@@ -215,12 +216,7 @@ export class SegmentLibrary {
 	}
 
 	private async attempt(work: () => Promise<void>): Promise<void> {
-		try {
-			await work();
-			this.error = null;
-		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
-		}
+		this.error = await failureOf(work);
 	}
 }
 

@@ -6,7 +6,6 @@
 // scenario's job. Four in five customers buy: each is born on a day of three years, stays a
 // random lifetime and buys on random days of it, so the models see new, active and lapsed
 // customers alike.
-import { saveBuildState } from '../customer360/build-state';
 import { C360_TABLES } from '../customer360/tables';
 import { buildIndicators } from '../indicators/build';
 import { DEFAULT_INDICATOR_SETTINGS } from '../indicators/settings';
@@ -14,6 +13,7 @@ import { INDICATOR_TABLES } from '../indicators/tables';
 import { dropTables } from '../identity/tables';
 import { ident, sql } from '../sql/sql';
 import type { BenchScenario } from './scenario';
+import { saveSyntheticBuild } from './synthetic-build';
 
 export const TRANSACTIONS_PER_CUSTOMER = 10;
 const AS_OF = '2026-06-30';
@@ -60,18 +60,7 @@ export const indicators: BenchScenario = {
 					round(sum(amount), 2) AS revenue
 				FROM ${ident(C360_TABLES.event)} GROUP BY customer_id
 			) o ON o.customer_id = ${customerId(sql`range`)}`);
-		await saveBuildState(db, {
-			builtAt: 1,
-			asOf: AS_OF,
-			asOfSetting: AS_OF,
-			identityRanAt: 0,
-			kinds: {},
-			sources: {},
-			report: [],
-			customers: size,
-			currencies: [],
-			seconds: 0
-		});
+		await saveSyntheticBuild(db, AS_OF, size);
 	},
 	async run(db) {
 		await buildIndicators(db, DEFAULT_INDICATOR_SETTINGS);

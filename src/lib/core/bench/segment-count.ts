@@ -5,7 +5,6 @@
 // one segment are counted one after the other, each compiled from its rule and counted as the
 // worker does it. The customers carry their activity days, as a 360° build writes them. The run answers the p50 and p95 of those fifty counts.
 import { ACTIVITY_COLUMN, activityDaysQuery } from '../customer360/activity-days';
-import { saveBuildState } from '../customer360/build-state';
 import { eventsUpTo } from '../customer360/orders';
 import { C360_TABLES } from '../customer360/tables';
 import { dropTables } from '../identity/tables';
@@ -16,6 +15,7 @@ import { conditionMemo } from '../segments/condition-memo';
 import { countRule } from '../segments/workspace-segments';
 import { ident, join, sql } from '../sql/sql';
 import { latencyOf, type BenchScenario } from './scenario';
+import { saveSyntheticBuild } from './synthetic-build';
 
 const AS_OF = '2026-06-30';
 const HISTORY_DAYS = 1095;
@@ -177,18 +177,7 @@ export const segmentCount: BenchScenario = {
 				(hash(range, 'clv') % 50000) / 100.0 AS clv,
 				${pick(STAGES, sql`hash(range, 'stage')`)} AS lifecycle_stage
 			FROM range(${size})`);
-		await saveBuildState(db, {
-			builtAt: 1,
-			asOf: AS_OF,
-			asOfSetting: AS_OF,
-			identityRanAt: 0,
-			kinds: {},
-			sources: {},
-			report: [],
-			customers: size,
-			currencies: [],
-			seconds: 0
-		});
+		await saveSyntheticBuild(db, AS_OF, size);
 	},
 	async run(db) {
 		const times: number[] = [];

@@ -8,21 +8,12 @@ import type { Db } from '../db';
 import { scalarOf } from '../sql/rows';
 import { ident, join, sql } from '../sql/sql';
 import { utf8CellAt } from './arrow-text';
+import { concatBytes } from './concat-bytes';
 import { csvCell, csvLine, CSV_LINE_END } from './csv-cells';
 import type { ExportColumn } from './export-columns';
 import { readPages, type ExportProgress, type KeyedTable } from './key-pages';
 
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-	const bytes = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
-	let offset = 0;
-	for (const part of parts) {
-		bytes.set(part, offset);
-		offset += part.length;
-	}
-	return bytes;
-}
 
 /** The header line, written by the same cell rules as the rows (a name is text too). */
 async function headerLine(db: Db, columns: readonly ExportColumn[]): Promise<string> {

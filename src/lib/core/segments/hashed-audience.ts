@@ -13,6 +13,7 @@ import { customerColumns } from '../customer360/customer-list';
 import type { ExportedFile } from '../customer360/export-360';
 import { C360_TABLES } from '../customer360/tables';
 import { CSV_LINE_END } from '../export/csv-cells';
+import { concatBytes } from '../export/concat-bytes';
 import { readPages, type ExportProgress, type KeyedTable } from '../export/key-pages';
 import { ident, sql, type Sql } from '../sql/sql';
 import { audienceEmail, audiencePhone, digestOrEmpty } from './audience-identifiers';
@@ -66,16 +67,6 @@ async function hashedLines(
 	const lines: string[] = [];
 	for (let i = 0; i < digests.length; i += 2) lines.push(`${digests[i]},${digests[i + 1]}`);
 	return lines;
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-	const bytes = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
-	let offset = 0;
-	for (const part of parts) {
-		bytes.set(part, offset);
-		offset += part.length;
-	}
-	return bytes;
 }
 
 export async function hashedAudience(
