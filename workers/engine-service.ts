@@ -19,6 +19,11 @@ import type { CsvOptions } from '../src/lib/core/sources/csv-options';
 import { inspectCsv, previewRowsQuery } from '../src/lib/core/sources/inspect-csv';
 import { completeCsvOptions, sniffCsv } from '../src/lib/core/sources/sniff';
 import { explainReadError } from '../src/lib/core/sources/import-errors';
+import {
+	fileSizeAdvice,
+	isOutOfMemory,
+	outOfMemoryMessage
+} from '../src/lib/core/sources/file-size';
 import { FileIntake, type IntakeFile } from './file-intake';
 import { isRecordFormat, openReader } from '../src/lib/core/sources/formats/open-reader';
 import type { FileFormat } from '../src/lib/core/sources/formats/record-batch';
@@ -130,6 +135,8 @@ export class EngineService implements EngineApi {
 	private intake: FileIntake | null = null;
 	/** The default country of phone numbers, passed to every call that (re)builds a mapped view. */
 	private phoneCountry: string = DEFAULT_PHONE_COUNTRY;
+	/** The engine's memory limit, which decides which files are too big for the browser. */
+	private memoryLimitBytes = 0;
 	/** The latest live request of each channel of the segment builder (see `latest`). */
 	private readonly tickets = { count: 0, preview: 0 };
 	/** The channel of the live request running now, if one is. */
@@ -157,6 +164,9 @@ export class EngineService implements EngineApi {
 		} catch (error) {
 			db.resetCancel();
 			await db.exec(sql`ROLLBACK`).catch(() => undefined);
+			if (isOutOfMemory(error)) {
+				throw new Error(outOfMemoryMessage('This step', this.memoryLimitBytes), { cause: error });
+			}
 			throw error;
 		}
 	}
@@ -171,6 +181,9 @@ export class EngineService implements EngineApi {
 			await this.conn.exec(statement);
 		}
 		await ensureCatalog(this.conn);
+		this.memoryLimitBytes = parseByteSize(
+			String(scalarOf(await this.conn.query(sql`SELECT current_setting('memory_limit')`)))
+		);
 		// A setting saved by hand or by an older release must not stop the app: the default then.
 		this.phoneCountry = (await knownCountry(options.phoneCountry)) ?? DEFAULT_PHONE_COUNTRY;
 		// A workspace saved before mapped views existed gets them once; if that fails, each
@@ -315,6 +328,17 @@ export class EngineService implements EngineApi {
 			};
 			const refusal = refusalFor(file.name, entry.shape, entry.format);
 			if (refusal) return { ...base, error: refusal };
+			const size = entry.format
+				? fileSizeAdvice(
+						file.name,
+						file.size,
+						entry.format,
+						entry.compression,
+						this.memoryLimitBytes
+					)
+				: null;
+			if (size?.refusal) return { ...base, error: size.refusal };
+			if (size?.warning) base.warnings.push(size.warning);
 			if (isRecordFormat(entry.format)) return inspectRecordFile(db, entry, base, sheet);
 			try {
 				const chosen = options
@@ -731,7 +755,7 @@ async function inspectRecordFile(
 			...base,
 			formatNote: inspection.note,
 			sheets,
-			warnings: inspection.warnings,
+			warnings: [...base.warnings, ...inspection.warnings],
 			columns: inspection.columns,
 			kind: inspection.kind,
 			mapping: inspection.mapping,
