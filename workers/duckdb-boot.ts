@@ -37,22 +37,85 @@ export async function bootDuckDb(persistent: boolean): Promise<BootedEngine> {
 		eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) }
 	});
 	const bundleName: BundleName = bundle.mainModule.includes('-eh') ? 'eh' : 'mvp';
+	let db = await instantiate(bundle);
+
+	let persistenceNote = persistent ? await opfsAvailable() : 'Persistence was turned off.';
+	if (persistenceNote === null) {
+		let failure = await openSaved(db);
+		if (failure === null) return { db, bundle: bundleName, persistence: 'opfs', persistenceNote };
+		if (isLogReplayFailure(failure)) {
+			// The engine does not always empty its write-ahead log on OPFS at a checkpoint, and a
+			// log replayed into the file that already holds it fails. Every change of the app is
+			// checkpointed when it commits, so the file is the workspace as last saved: open it
+			// without the log, which is kept aside rather than deleted.
+			await db.terminate();
+			await setAsideLog();
+			db = await instantiate(bundle);
+			failure = await openSaved(db);
+			if (failure === null) {
+				persistenceNote = `The log of the last changes could not be read back, so the workspace was opened as it was last saved (the log is kept as ${DATABASE_FILE}.wal.unread).`;
+				return { db, bundle: bundleName, persistence: 'opfs', persistenceNote };
+			}
+		}
+		persistenceNote = `The saved workspace could not be opened (${String(failure)}).`;
+	}
+	await db.open({ query: QUERY_CONFIG });
+	return { db, bundle: bundleName, persistence: 'memory', persistenceNote };
+}
+
+const QUERY_CONFIG = {
+	castBigIntToDouble: true,
+	castDecimalToDouble: true,
+	castTimestampToDate: true
+};
+
+async function instantiate(bundle: duckdb.DuckDBBundle): Promise<duckdb.AsyncDuckDB> {
 	const worker = new Worker(bundle.mainWorker as string);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	return db;
+}
 
-	const query = { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true };
-	let persistenceNote = persistent ? await opfsAvailable() : 'Persistence was turned off.';
-	if (persistenceNote === null) {
+/** Opens the workspace's database file; null when it opened, else what failed. */
+async function openSaved(db: duckdb.AsyncDuckDB): Promise<unknown> {
+	try {
+		await db.open({
+			path: DATABASE_PATH,
+			accessMode: duckdb.DuckDBAccessMode.READ_WRITE,
+			query: QUERY_CONFIG
+		});
+		return null;
+	} catch (error) {
+		return error ?? new Error('unknown failure');
+	}
+}
+
+const isLogReplayFailure = (error: unknown) =>
+	/Failure while replaying WAL file/i.test(error instanceof Error ? error.message : String(error));
+
+/**
+ * Renames the workspace's write-ahead log to `….wal.unread` (replacing an older one), waiting
+ * for the engine just terminated to let go of it.
+ */
+async function setAsideLog(): Promise<void> {
+	const root = await navigator.storage.getDirectory();
+	const name = `${DATABASE_FILE}.wal`;
+	const aside = `${name}.unread`;
+	await root.removeEntry(aside).catch(() => undefined);
+	const giveUp = performance.now() + UNLOCK_WAIT_MS;
+	for (;;) {
 		try {
-			await db.open({ path: DATABASE_PATH, accessMode: duckdb.DuckDBAccessMode.READ_WRITE, query });
-			return { db, bundle: bundleName, persistence: 'opfs', persistenceNote: null };
+			const handle = (await root.getFileHandle(name)) as FileSystemFileHandle & {
+				move(name: string): Promise<void>;
+			};
+			await handle.move(aside);
+			return;
 		} catch (error) {
-			persistenceNote = `The saved workspace could not be opened (${String(error)}).`;
+			if (error instanceof DOMException && error.name === 'NotFoundError') return;
+			if (performance.now() > giveUp) throw error;
+			await new Promise((resolve) => setTimeout(resolve, UNLOCK_POLL_MS));
 		}
 	}
-	await db.open({ query });
-	return { db, bundle: bundleName, persistence: 'memory', persistenceNote };
 }
 
 /**

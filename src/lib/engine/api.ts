@@ -44,7 +44,7 @@ export interface EngineInfo {
 	duckdbVersion: string;
 	bundle: BundleName;
 	persistence: Persistence;
-	/** Why the database is not persistent, when it is not. */
+	/** Why the database is not persistent, when it is not; what was recovered on opening, when it is. */
 	persistenceNote: string | null;
 	/** Milliseconds from the start call to a usable connection. */
 	startMs: number;
