@@ -85,8 +85,8 @@ export class Customers360 {
 		this.loaded = true;
 	}
 
-	/** Builds (or rebuilds) the 360° view with the current settings. */
-	async build(): Promise<void> {
+	/** Builds (or rebuilds) the 360° view with the current settings; false when it did not complete. */
+	async build(): Promise<boolean> {
 		const options = { asOf: this.settings.asOf, kinds: plainCopy(this.settings.kinds) };
 		const done = await this.workspace.runAsJob(
 			'Building the 360° view',
@@ -95,6 +95,7 @@ export class Customers360 {
 			}
 		);
 		if (done) await this.refresh();
+		return done;
 	}
 
 	/** Exports the shown columns of every customer as a file the browser saves. */

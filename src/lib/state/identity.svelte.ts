@@ -70,14 +70,14 @@ export class Identity {
 		this.loaded = true;
 	}
 
-	/** Runs identity resolution (or runs it again) with the current settings. */
-	async run(): Promise<void> {
+	/** Runs identity resolution (or runs it again) with the current settings; false when it did not complete. */
+	async run(): Promise<boolean> {
 		const settings = this.plainSettings();
 		const result: { overview?: IdentityOverview } = {};
 		const done = await this.workspace.runAsJob('Resolving identities', async (client, progress) => {
 			result.overview = await client.runIdentity(settings, progress);
 		});
-		if (!done || !result.overview) return;
+		if (!done || !result.overview) return false;
 		this.overview = result.overview;
 		this.skipped.clear();
 		this.lastLabel = null;
@@ -86,6 +86,7 @@ export class Identity {
 			await this.refreshQueue();
 			await this.measure();
 		});
+		return true;
 	}
 
 	/** Keeps new settings; the customers are then stale until the next run. */

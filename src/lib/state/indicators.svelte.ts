@@ -83,13 +83,13 @@ export class Indicators {
 	}
 
 	/**
-	 * Computes (or recomputes) every indicator with the current settings. The page reads the
-	 * result when the workspace's job ends, as it does after any job.
+	 * Computes (or recomputes) every indicator with the current settings; false when it did not
+	 * complete. The page reads the result when the workspace's job ends, as after any job.
 	 */
-	async build(): Promise<void> {
-		if (this.problems.length > 0) return;
+	async build(): Promise<boolean> {
+		if (this.problems.length > 0) return false;
 		const settings = plainCopy(this.settings);
-		await this.workspace.runAsJob('Computing the indicators', async (client, progress) => {
+		return this.workspace.runAsJob('Computing the indicators', async (client, progress) => {
 			await client.buildIndicators(settings, progress);
 		});
 	}

@@ -1,0 +1,119 @@
+// The whole pipeline at a glance and in one action: which steps are current, and "bring
+// everything up to date", which runs identity resolution, the 360° view and the indicators in
+// turn, each only when it is not current (see core/workspace/pipeline-plan). Each step is its
+// own committed job, so a reload or a crash mid-run keeps the steps already done and the next
+// run resumes after them.
+import {
+	PIPELINE_STEP_LABELS,
+	PIPELINE_STEPS,
+	nextStep,
+	stepStatus,
+	type PipelineStep,
+	type StepStatus
+} from '$lib/core/workspace/pipeline-plan';
+import { customers360, type Customers360 } from './customers360.svelte';
+import { failureOf } from './failure';
+import { identity, type Identity } from './identity.svelte';
+import { indicators, type Indicators } from './indicators.svelte';
+import { workspace, type Workspace } from './workspace.svelte';
+
+export class Pipeline {
+	running = $state(false);
+	/** Why the last run stopped before the end, when it did. */
+	error = $state<string | null>(null);
+	/** The steps the last run ran, in order (the current ones it skipped are not listed). */
+	ran = $state<PipelineStep[]>([]);
+
+	constructor(
+		private readonly workspace: Workspace,
+		private readonly identity: Identity,
+		private readonly customers360: Customers360,
+		private readonly indicators: Indicators
+	) {}
+
+	get loaded(): boolean {
+		return this.identity.loaded && this.customers360.loaded && this.indicators.loaded;
+	}
+
+	get statuses(): StepStatus[] {
+		const hasProfiles = this.workspace.summary.sources.some((s) => s.kind === 'profile');
+		const overview = this.identity.overview;
+		const built360 = this.customers360.info;
+		const built = this.indicators.info;
+		return [
+			stepStatus('identity', {
+				done: overview !== null,
+				stale: overview?.stale ?? [],
+				problems: hasProfiles ? [] : ['Import a source of customer profiles first.']
+			}),
+			stepStatus('customers360', {
+				done: Boolean(built360?.state),
+				stale: built360?.stale ?? [],
+				problems: []
+			}),
+			stepStatus('indicators', {
+				done: Boolean(built?.state),
+				stale: built?.stale ?? [],
+				problems: this.indicators.problems
+			})
+		];
+	}
+
+	/** Reads every step's last run again. */
+	async refresh(): Promise<void> {
+		await this.identity.refresh();
+		await this.customers360.refresh();
+		await this.indicators.refresh();
+	}
+
+	/** Runs the steps that are not current, in order; stops at the first that fails or is cancelled. */
+	async run(): Promise<void> {
+		if (this.running || this.workspace.job) return;
+		this.running = true;
+		this.error = null;
+		this.ran = [];
+		try {
+			// Each pass runs one step; a step can only make later ones out of date.
+			for (let pass = 0; pass <= PIPELINE_STEPS.length; pass++) {
+				const failure = await failureOf(() => this.refresh());
+				if (failure) {
+					this.error = failure;
+					return;
+				}
+				const next = nextStep(this.statuses);
+				if (!next) return;
+				const label = PIPELINE_STEP_LABELS[next.step];
+				if (next.state === 'blocked') {
+					this.error = `${label} cannot run: ${next.reasons.join(' ')}`;
+					return;
+				}
+				if (!(await this.runStep(next.step))) {
+					this.error = `${label} did not complete: ${this.stepError(next.step) ?? 'it was cancelled.'}`;
+					return;
+				}
+				this.ran = [...this.ran, next.step];
+			}
+		} finally {
+			this.running = false;
+		}
+	}
+
+	private runStep(step: PipelineStep): Promise<boolean> {
+		switch (step) {
+			case 'identity':
+				return this.identity.run();
+			case 'customers360':
+				return this.customers360.build();
+			case 'indicators':
+				return this.indicators.build();
+		}
+	}
+
+	private stepError(step: PipelineStep): string | null {
+		if (step === 'identity') return this.identity.error ?? this.workspace.error;
+		if (step === 'customers360') return this.customers360.error ?? this.workspace.error;
+		return this.indicators.error ?? this.workspace.error;
+	}
+}
+
+export const pipeline = new Pipeline(workspace, identity, customers360, indicators);
