@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CLV_USAGE, clvCommand } from './clv-command';
 import { RESOLVE_USAGE, resolveCommand } from './resolve-command';
+import { RUN_USAGE, runCommand } from './run-command';
 import { UsageError } from './usage-error';
 
 const USAGE = `Usage: npm run cli -- COMMAND [arguments]
@@ -10,10 +11,13 @@ const USAGE = `Usage: npm run cli -- COMMAND [arguments]
 Commands:
   resolve FILE... --out CLUSTERS.csv   unify the records of the files into customers
   clv FILE --out PARAMS.json           fit BG/NBD and Gamma-Gamma, score P(alive) and CLV
+  run WORKSPACE.json --out DIR         rerun a workspace's whole pipeline from its workspace file
 
 ${RESOLVE_USAGE}
 
-${CLV_USAGE}`;
+${CLV_USAGE}
+
+${RUN_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
 	const [command, ...rest] = argv;
@@ -48,6 +52,15 @@ async function main(argv: string[]): Promise<void> {
 			}
 		});
 		await clvCommand({ files: positionals, ...values });
+		return;
+	}
+	if (command === 'run') {
+		const { values, positionals } = parseArgs({
+			args: rest,
+			allowPositionals: true,
+			options: { out: { type: 'string' }, data: { type: 'string' } }
+		});
+		await runCommand({ files: positionals, ...values });
 		return;
 	}
 	throw new UsageError(command ? `Unknown command '${command}'.` : 'Which command?');
