@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { engineFilesList } from './scripts/engine-files.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), engineFilesList()],
 	worker: { format: 'es' },
 	// duckdb-wasm ships prebuilt ES modules and wasm; pre-bundling would rewrite their asset URLs.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
