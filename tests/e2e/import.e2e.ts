@@ -1,13 +1,12 @@
 // Importing files in the browser: drag-and-drop and the file picker, the suggested roles, a
 // re-mapping by the user, encodings converted correctly, Parquet (Snappy, ZSTD, gzip), NDJSON and
 // Excel read in the worker, the sheet of a workbook chosen, and clear refusals of bad files.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { NativeDb } from '../../src/cli/native-db';
-import { sql, trusted } from '../../src/lib/core/sql/sql';
+import { parquetExport } from '../support/parquet-fixture';
 import { buildXlsx } from '../support/xlsx-fixture';
 import { openApp } from './support/app';
 import { closeSession, openSession, type Session } from './support/session';
@@ -35,21 +34,6 @@ const SESSIONS = Buffer.from(
 		'{"session_id":"S3","email":null,"started_at":"2024-03-03T12:00:00","pages":1}'
 	].join('\n')
 );
-
-/** A Parquet export written by native DuckDB (the browser reads it with hyparquet). */
-async function parquetExport(compression = 'snappy'): Promise<Buffer> {
-	const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-parquet-'));
-	const path = join(dir, 'orders.parquet');
-	const db = await NativeDb.open(':memory:', { threads: '1' });
-	await db.exec(sql`COPY (SELECT 'O' || i AS order_id, 'c' || (i % 50) || '@example.com' AS email,
-		TIMESTAMP '2024-01-01 10:00:00' + INTERVAL (i) HOUR AS ordered_at,
-		(10 + i % 90)::DECIMAL(8,2) AS amount FROM range(3000) t(i))
-		TO ${path} (FORMAT parquet, COMPRESSION ${trusted(compression)})`);
-	db.close();
-	const bytes = readFileSync(path);
-	rmSync(dir, { recursive: true, force: true });
-	return bytes;
-}
 
 beforeAll(async () => {
 	session = await openSession();
