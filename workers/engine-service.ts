@@ -117,6 +117,9 @@ import type {
 	StartOptions,
 	WorkspaceSummary
 } from '../src/lib/engine/api';
+import { workspaceFileOf, type PageSettings } from '../src/lib/core/workspace/workspace-export';
+import type { WorkspaceFile } from '../src/lib/core/workspace/workspace-file';
+import { applyWorkspaceSources } from '../src/lib/core/workspace/workspace-file-sources';
 import { AsyncDb, CancelledError } from './async-db';
 import { ReadProgress } from './read-progress';
 import { bootDuckDb, deleteDatabaseFiles, type BootedEngine } from './duckdb-boot';
@@ -665,6 +668,19 @@ export class EngineService implements EngineApi {
 
 	segmentSql(segmentId: string, segments: SegmentDefinition[]) {
 		return this.serial((db) => sqlOfSegment(db, segmentId, segments));
+	}
+
+	workspaceFile(settings: PageSettings): Promise<WorkspaceFile> {
+		return this.serial((db) => workspaceFileOf(db, settings));
+	}
+
+	applyWorkspaceFile(file: WorkspaceFile) {
+		return this.serial(async (db) => {
+			const applied = await this.transaction(db, (tx) =>
+				applyWorkspaceSources(tx, file, this.phoneCountry)
+			);
+			return { applied, summary: await summarise(db) };
+		});
 	}
 
 	/**

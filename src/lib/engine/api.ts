@@ -34,6 +34,9 @@ import type { Waterfall } from '../core/segments/exclusive';
 import type { Overlaps } from '../core/segments/overlaps';
 import type { HintSource, ValueHints } from '../core/segments/value-hints';
 import type { MemberExportRequest, SegmentFieldsInfo } from '../core/segments/workspace-segments';
+import type { WorkspaceFile } from '../core/workspace/workspace-file';
+import type { PageSettings } from '../core/workspace/workspace-export';
+import type { AppliedSources } from '../core/workspace/workspace-file-sources';
 
 export type { IndicatorsInfo };
 
@@ -250,6 +253,15 @@ export interface EngineApi {
 	): Promise<SegmentAnswer<{ bytes: Uint8Array; fileName: string; mimeType: string }>>;
 	/** A saved segment's definition as standalone DuckDB SQL over the exported tables. */
 	segmentSql(segmentId: string, segments: SegmentDefinition[]): Promise<SegmentAnswer<string>>;
+	/** The workspace file: the sources' mappings and decisions, with the page's settings. */
+	workspaceFile(settings: PageSettings): Promise<WorkspaceFile>;
+	/**
+	 * Applies a workspace file's sources to those here (same file name): name, kind, mapping and
+	 * decisions; the others are returned as waiting for their file.
+	 */
+	applyWorkspaceFile(
+		file: WorkspaceFile
+	): Promise<{ applied: AppliedSources; summary: WorkspaceSummary }>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */

@@ -2,7 +2,8 @@
 // delimited text, its reading options; for a workbook, the sheet read), first rows, suggested
 // mapping and how its dates and numbers read, editable, then imported or discarded. A saved
 // mapping (with its reading choices) is re-applied when a file with the same header comes again;
-// a newer export of a source keeps that source's reading choices.
+// a newer export of a source keeps that source's reading choices. A file an imported workspace
+// file is waiting for (by file name) takes that source's saved name, kind and mapping instead.
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { SvelteMap } from 'svelte/reactivity';
 import type { ReadingChoice } from '$lib/core/mapped';
@@ -11,6 +12,7 @@ import type { CsvOptions } from '$lib/core/sources/csv-options';
 import { sourceTitle } from '$lib/core/sources/source-names';
 import type { FileInspection } from '$lib/engine/api';
 import { loadSavedMapping, saveSavedMapping } from '$lib/persist/mappings';
+import { loadWaitingSources, takeWaitingSource } from '$lib/persist/waiting-sources';
 import { choicesOf, columnMapping } from './column-mapping';
 import type { Workspace } from './workspace.svelte';
 
@@ -28,6 +30,8 @@ export interface PendingImport {
 	choices: SvelteMap<string, ReadingChoice>;
 	/** The mapping came from an earlier file with the same header. */
 	remembered: boolean;
+	/** The name, kind and mapping came from an imported workspace file waiting for this file. */
+	fromWorkspaceFile: boolean;
 	busy: boolean;
 	error: string | null;
 }
@@ -55,6 +59,7 @@ export class Imports {
 				roles: {},
 				choices: new SvelteMap(),
 				remembered: false,
+				fromWorkspaceFile: false,
 				busy: true,
 				error: null
 			};
@@ -110,7 +115,9 @@ export class Imports {
 			item.roles = Object.fromEntries(inspection.mapping.map((m) => [m.column, m.role]));
 			// Another sheet (or reading) has another header: only its own saved mapping applies.
 			item.remembered = false;
+			item.fromWorkspaceFile = false;
 			await this.applyRemembered(item);
+			if (!item.replaces) await this.applyWaiting(item);
 		} catch (error) {
 			item.error = error instanceof Error ? error.message : String(error);
 		} finally {
@@ -130,6 +137,23 @@ export class Imports {
 		}
 		item.kind = saved.kind;
 		item.remembered = true;
+	}
+
+	/** The saved source of an imported workspace file waiting for a file of this name. */
+	private async applyWaiting(item: PendingImport): Promise<void> {
+		const columns = item.inspection?.columns ?? [];
+		const spec = (await loadWaitingSources()).find((s) => s.fileName === item.file.name);
+		if (!spec || columns.length === 0) return;
+		for (const entry of spec.mapping) {
+			if (columns.includes(entry.column)) item.roles[entry.column] = entry.role;
+		}
+		for (const [column, choice] of choicesOf(spec.mapping)) {
+			if (columns.includes(column)) item.choices.set(column, choice);
+		}
+		item.kind = spec.kind;
+		item.name = spec.name;
+		item.remembered = false;
+		item.fromWorkspaceFile = true;
 	}
 
 	async commit(item: PendingImport): Promise<void> {
@@ -154,6 +178,7 @@ export class Imports {
 			columns: mapping
 		};
 		await saveSavedMapping(saved);
+		if (item.fromWorkspaceFile) await takeWaitingSource(item.file.name);
 		this.pending = this.pending.filter((p) => p.key !== item.key);
 	}
 

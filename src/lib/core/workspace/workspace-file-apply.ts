@@ -12,6 +12,11 @@ import type { WorkspaceFile } from './workspace-file';
 /** The file's source id → this workspace's source id. */
 export type SourceIds = ReadonlyMap<string, string>;
 
+/** The id map of [file source id, source id here] pairs. */
+export function sourceIdsOf(pairs: readonly (readonly [string, string])[]): SourceIds {
+	return new Map(pairs);
+}
+
 function renamedGolden(golden: GoldenSettings, ids: SourceIds): GoldenSettings {
 	const fields = Object.fromEntries(
 		Object.entries(golden.fields).map(([name, field]) => [

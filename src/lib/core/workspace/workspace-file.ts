@@ -13,6 +13,7 @@ import type { IdentitySettings } from '../identity/types';
 import type { IndicatorSettings } from '../indicators/settings';
 import type { SegmentDefinition } from '../segments/definition';
 import type { FileFormat } from '../sources/formats/record-batch';
+import { localDay } from '../segments/member-export';
 import type { ColumnRole, SourceKind } from './catalog';
 
 export const WORKSPACE_FILE_KIND = 'workspace';
@@ -63,9 +64,9 @@ export function workspaceFileText(file: WorkspaceFile): string {
 	return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** A file name with the day: 'concord-workspace-2026-06-30.json'. */
-export function workspaceFileName(day: string): string {
-	return `concord-workspace-${day}.json`;
+/** A file name with the day (local time): 'concord-workspace-2026-06-30.json'. */
+export function workspaceFileName(now = new Date()): string {
+	return `concord-workspace-${localDay(now)}.json`;
 }
 
 /** The format a file name says, or null (the reader then decides from the bytes). */
