@@ -409,7 +409,8 @@ export class EngineService implements EngineApi {
 						: undefined,
 					mapping: choice.mapping,
 					replaces: choice.replaces,
-					phoneCountry: this.phoneCountry
+					phoneCountry: this.phoneCountry,
+					sheet: choice.sheet
 				})
 			);
 			onProgress({ done: 1, total: 1, label: `${imported.rowCount} rows imported` });

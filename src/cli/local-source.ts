@@ -13,7 +13,7 @@ import type { CsvEncoding } from '../lib/core/sources/csv-options';
 import { inspectBytes } from '../lib/core/sources/encoding';
 import { detectFormat } from '../lib/core/sources/formats/detect-format';
 import { isRecordFormat, openReader } from '../lib/core/sources/formats/open-reader';
-import { sniffCsv } from '../lib/core/sources/sniff';
+import { completeCsvOptions, sniffCsv } from '../lib/core/sources/sniff';
 import { importFileAsSource } from '../lib/core/workspace/file-import';
 import type { WorkspaceSourceSpec } from '../lib/core/workspace/workspace-file';
 
@@ -77,12 +77,14 @@ export async function importSavedSource(
 	};
 	let imported;
 	if (isRecordFormat(format)) {
-		const reader = await openReader(format, await openAsBlob(path), spec.fileName);
+		const sheet = spec.read?.sheet;
+		const reader = await openReader(format, await openAsBlob(path), spec.fileName, { sheet });
 		imported = await importFileAsSource(db, {
 			...base,
 			fileName: path,
 			options: null,
-			records: { reader }
+			records: { reader },
+			sheet
 		});
 	} else {
 		let readPath = path;
@@ -93,7 +95,11 @@ export async function importSavedSource(
 			else encoding = found;
 		}
 		const compression = shape.kind === 'gzip' ? 'gzip' : 'none';
-		const options = await sniffCsv(db, readPath, encoding, compression);
+		// The reading the user confirmed in the app, else what sniffing decides, as the app does.
+		const saved = spec.read?.csv;
+		const options = saved
+			? await completeCsvOptions(db, readPath, { ...saved, encoding, compression })
+			: await sniffCsv(db, readPath, encoding, compression);
 		imported = await importFileAsSource(db, { ...base, fileName: readPath, options });
 	}
 	const missing = spec.mapping

@@ -29,6 +29,7 @@ const FILE: WorkspaceFile = {
 			fileName: 'crm.csv',
 			kind: 'profile',
 			format: 'csv',
+			read: { csv: { delimiter: ';', quote: '"', escape: '"', header: true, skipRows: 2 } },
 			mapping: [
 				{ column: 'ID', role: 'record_key' },
 				{ column: 'Born', role: 'birth_date', dateOrder: 'day-first' }
@@ -40,6 +41,7 @@ const FILE: WorkspaceFile = {
 			fileName: 'orders.parquet',
 			kind: 'event',
 			format: 'parquet',
+			read: null,
 			mapping: [{ column: 'total', role: 'amount', decimalSeparator: ',' }],
 			eventKind: 'purchase'
 		}
@@ -135,6 +137,11 @@ describe('workspace file', () => {
 			'a role that is not text',
 			edited((f) => (f.sources[0].mapping[0].role = 3)),
 			/sources\[0\]\.mapping\[0\]\.role is not text/
+		],
+		[
+			'read options of the wrong type',
+			edited((f) => (f.sources[0].read.csv.skipRows = -1)),
+			/sources\[0\]\.read\.csv\.skipRows is not a whole number/
 		],
 		[
 			'a threshold as text',

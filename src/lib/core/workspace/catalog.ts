@@ -59,6 +59,9 @@ export async function ensureCatalog(db: Db): Promise<void> {
 	await db.exec(
 		sql`ALTER TABLE ${mappingTable} ADD COLUMN IF NOT EXISTS decimal_separator VARCHAR`
 	);
+	// How the file was read (delimiter, header… or a workbook's sheet), for a rerun from the
+	// workspace file; null for sources not read from a file (the demo).
+	await db.exec(sql`ALTER TABLE ${catalog} ADD COLUMN IF NOT EXISTS read_options VARCHAR`);
 	await db.exec(sql`CREATE TABLE IF NOT EXISTS ${viewTable} (
 		source_id VARCHAR PRIMARY KEY,
 		view_name VARCHAR NOT NULL,
@@ -158,8 +161,30 @@ export async function registerSource(
 	entry: Omit<SourceEntry, 'rowCount' | 'columnCount' | 'addedAt'>
 ): Promise<void> {
 	await db.exec(sql`INSERT OR REPLACE INTO ${catalog}
+		(source_id, name, kind, table_name, file_name, origin, added_at)
 		VALUES (${entry.sourceId}, ${entry.name}, ${entry.kind}, ${entry.tableName},
 			${entry.fileName}, ${entry.origin}, now()::TIMESTAMP)`);
+}
+
+/** How a source's file was read, as the workspace file keeps it. */
+export interface ReadOptions {
+	/** Delimited text: what sniffing decided or the user chose (encoding follows from the file). */
+	csv?: { delimiter: string; quote: string; escape: string; header: boolean; skipRows: number };
+	/** An Excel workbook: the sheet read. */
+	sheet?: string;
+}
+
+export async function saveReadOptions(db: Db, sourceId: string, read: ReadOptions): Promise<void> {
+	await db.exec(sql`UPDATE ${catalog} SET read_options = ${JSON.stringify(read)}
+		WHERE source_id = ${sourceId}`);
+}
+
+/** A source's read options; null when it was not read from a file or before they were kept. */
+export async function loadReadOptions(db: Db, sourceId: string): Promise<ReadOptions | null> {
+	const text = scalarOf(
+		await db.query(sql`SELECT read_options FROM ${catalog} WHERE source_id = ${sourceId}`)
+	);
+	return typeof text === 'string' ? (JSON.parse(text) as ReadOptions) : null;
 }
 
 export async function removeSources(db: Db, origin: SourceOrigin): Promise<void> {

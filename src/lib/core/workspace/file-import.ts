@@ -14,6 +14,7 @@ import {
 	findSource,
 	registerSource,
 	saveMapping,
+	saveReadOptions,
 	type ColumnRole,
 	type SourceKind
 } from './catalog';
@@ -38,6 +39,8 @@ export interface FileImportRequest {
 	replaces?: string;
 	/** The country national phone numbers are read as (ISO code); the phone lookup's by default. */
 	phoneCountry?: string;
+	/** The sheet of an Excel workbook read, kept with the source for a rerun. */
+	sheet?: string;
 }
 
 export async function importFileAsSource(
@@ -77,6 +80,20 @@ export async function importFileAsSource(
 		tableName,
 		fileName: request.displayName,
 		origin: previous?.origin ?? 'file'
+	});
+	await saveReadOptions(db, sourceId, {
+		...(options
+			? {
+					csv: {
+						delimiter: options.delimiter,
+						quote: options.quote,
+						escape: options.escape,
+						header: options.header,
+						skipRows: options.skipRows
+					}
+				}
+			: {}),
+		...(request.sheet ? { sheet: request.sheet } : {})
 	});
 	const chosen = new Map(request.mapping.map((entry) => [entry.column, entry]));
 	await saveMapping(

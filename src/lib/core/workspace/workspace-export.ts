@@ -8,7 +8,7 @@ import { listDecisions } from '../identity/decisions';
 import type { IdentitySettings } from '../identity/types';
 import type { IndicatorSettings } from '../indicators/settings';
 import type { SegmentDefinition } from '../segments/definition';
-import { listSources, loadMapping } from './catalog';
+import { listSources, loadMapping, loadReadOptions } from './catalog';
 import {
 	formatOfFileName,
 	WORKSPACE_FILE_KIND,
@@ -52,6 +52,7 @@ export async function workspaceFileOf(
 			fileName: source.fileName,
 			kind: source.kind,
 			format: formatOfFileName(source.fileName),
+			read: await loadReadOptions(db, source.sourceId),
 			mapping: await loadMapping(db, source.sourceId),
 			...(source.kind === 'event' && chosen ? { eventKind: chosen } : {})
 		});

@@ -6,7 +6,7 @@
 import { EVENT_KINDS } from '../customer360/event-kinds';
 import type { SegmentDefinition } from '../segments/definition';
 import { parseSegmentsJson, segmentsJson } from '../segments/definition-json';
-import type { ColumnRole } from './catalog';
+import type { ColumnRole, ReadOptions } from './catalog';
 import { isObject, JsonChecks, type JsonObject } from './json-checks';
 import {
 	WORKSPACE_FILE_KIND,
@@ -39,6 +39,35 @@ function readMapping(c: JsonChecks, value: unknown, path: string): ColumnRole | 
 	};
 }
 
+function readOptions(c: JsonChecks, value: unknown, path: string): ReadOptions | null | undefined {
+	if (value === undefined || value === null) return null;
+	if (!isObject(value)) return c.fail(path, 'is not an object');
+	const read: ReadOptions = {};
+	const sheet = c.text(value, 'sheet', `${path}.`, true);
+	if (sheet !== undefined) read.sheet = sheet;
+	const csv = c.field(value, 'csv');
+	if (csv === undefined) return read;
+	if (!isObject(csv)) return c.fail(`${path}.csv`, 'is not an object');
+	const at = `${path}.csv.`;
+	const [delimiter, quote, escape] = ['delimiter', 'quote', 'escape'].map((k) =>
+		c.text(csv, k, at)
+	);
+	const header = c.boolean(csv, 'header', at);
+	const skipRows = c.number(csv, 'skipRows', at);
+	if (skipRows !== undefined && !(Number.isInteger(skipRows) && skipRows >= 0)) {
+		c.fail(`${at}skipRows`, 'is not a whole number of zero or more');
+	}
+	if ([delimiter, quote, escape, header, skipRows].some((v) => v === undefined)) return undefined;
+	read.csv = {
+		delimiter: delimiter as string,
+		quote: quote as string,
+		escape: escape as string,
+		header: header as boolean,
+		skipRows: skipRows as number
+	};
+	return read;
+}
+
 function readSource(c: JsonChecks, value: unknown, path: string): WorkspaceSourceSpec | undefined {
 	if (!isObject(value)) return c.fail(path, 'is not an object');
 	const at = `${path}.`;
@@ -48,6 +77,7 @@ function readSource(c: JsonChecks, value: unknown, path: string): WorkspaceSourc
 	const fileName = c.text(value, 'fileName', at);
 	const kind = c.oneOf(value, 'kind', at, ['profile', 'event'] as const);
 	const format = c.field(value, 'format') === null ? null : c.oneOf(value, 'format', at, FORMATS);
+	const read = readOptions(c, c.field(value, 'read'), `${at}read`);
 	const mapping = (c.list(value, 'mapping', at) ?? []).map((m, i) =>
 		readMapping(c, m, `${at}mapping[${i}]`)
 	);
@@ -62,6 +92,7 @@ function readSource(c: JsonChecks, value: unknown, path: string): WorkspaceSourc
 		fileName: fileName as string,
 		kind: kind as 'profile' | 'event',
 		format: format ?? null,
+		read: read ?? null,
 		mapping: mapping as ColumnRole[],
 		...(eventKind ? { eventKind } : {})
 	};

@@ -14,7 +14,7 @@ import type { IndicatorSettings } from '../indicators/settings';
 import type { SegmentDefinition } from '../segments/definition';
 import type { FileFormat } from '../sources/formats/record-batch';
 import { localDay } from '../segments/member-export';
-import type { ColumnRole, SourceKind } from './catalog';
+import type { ColumnRole, ReadOptions, SourceKind } from './catalog';
 
 export const WORKSPACE_FILE_KIND = 'workspace';
 export const WORKSPACE_FILE_VERSION = 1;
@@ -28,6 +28,8 @@ export interface WorkspaceSourceSpec {
 	kind: SourceKind;
 	/** The file's format, from its name; null when the name does not say (read as it comes). */
 	format: FileFormat | null;
+	/** How the file was read (delimited text's delimiter, quote, header…; a workbook's sheet); null: as it comes. */
+	read: ReadOptions | null;
 	/** Each column's role and reading choices, in column order. */
 	mapping: ColumnRole[];
 	/** What an event source records, when the user chose it (else suggested again). */
