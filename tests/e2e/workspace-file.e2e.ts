@@ -96,9 +96,15 @@ describe('workspace file', () => {
 		const card = page.getByRole('article', { name: 'Import loyalty_extract.csv' });
 		await card.getByTestId('from-workspace-file').waitFor({ timeout: 60_000 });
 		await expect(card.getByLabel('Source name').inputValue()).resolves.toBe('Loyalty extract');
+		await card.getByTestId('import-confirm').click();
+		await page.getByTestId('source-list').getByText('Loyalty extract').waitFor({ timeout: 60_000 });
 
 		await page.getByRole('navigation').getByRole('link', { name: 'Segments' }).click();
 		await page.getByTestId('saved-segment').getByText('Imported big spenders').waitFor();
+		// Its file is here now: nothing waits any more.
+		await page.getByRole('navigation').getByRole('link', { name: 'Workspace' }).click();
+		await page.getByTestId('export-workspace-file').waitFor();
+		expect(await page.getByTestId('waiting-sources').count()).toBe(0);
 		expect(session.pageErrors).toEqual([]);
 	});
 

@@ -8,7 +8,8 @@ import { DEFAULT_IDENTITY_SETTINGS } from '../../src/lib/core/identity/types';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../src/lib/core/indicators/settings';
 import {
 	eventKindsHere,
-	identitySettingsHere
+	identitySettingsHere,
+	withSourceIds
 } from '../../src/lib/core/workspace/workspace-file-apply';
 import {
 	formatOfFileName,
@@ -219,6 +220,10 @@ describe('workspace file', () => {
 		expect(settings.threshold).toBe(0.7);
 		expect(eventKindsHere(FILE, ids)).toEqual({ 'file:orders_2': 'purchase' });
 		expect(eventKindsHere(FILE, new Map())).toEqual({});
+		// A source added later (it was waiting for its file) takes its own id in settings kept since.
+		const later = withSourceIds(settings, new Map([['file:crm_2', 'file:crm_3']]));
+		expect(later.golden?.fields.phone.sources).toEqual(['file:crm_3']);
+		expect(later.golden?.fields.email).toEqual(settings.golden?.fields.email);
 	});
 
 	it('tells the format from the file name', () => {

@@ -14,6 +14,7 @@ import type { FileInspection } from '$lib/engine/api';
 import { loadSavedMapping, saveSavedMapping } from '$lib/persist/mappings';
 import { loadWaitingSources, takeWaitingSource } from '$lib/persist/waiting-sources';
 import { choicesOf, columnMapping } from './column-mapping';
+import { adoptWaitingSource } from './workspace-file.svelte';
 import type { Workspace } from './workspace.svelte';
 
 export interface PendingImport {
@@ -178,7 +179,10 @@ export class Imports {
 			columns: mapping
 		};
 		await saveSavedMapping(saved);
-		if (item.fromWorkspaceFile) await takeWaitingSource(item.file.name);
+		if (item.fromWorkspaceFile) {
+			const spec = await takeWaitingSource(item.file.name);
+			if (spec) await adoptWaitingSource(spec, outcome.sourceId);
+		}
 		this.pending = this.pending.filter((p) => p.key !== item.key);
 	}
 

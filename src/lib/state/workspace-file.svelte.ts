@@ -14,7 +14,8 @@ import {
 import {
 	eventKindsHere,
 	identitySettingsHere,
-	sourceIdsOf
+	sourceIdsOf,
+	withSourceIds
 } from '$lib/core/workspace/workspace-file-apply';
 import { parseWorkspaceFile } from '$lib/core/workspace/workspace-file-read';
 import type { AppliedSources } from '$lib/core/workspace/workspace-file-sources';
@@ -141,6 +142,28 @@ async function applySettings(file: WorkspaceFile, ids: ReadonlyMap<string, strin
 		for (const [sourceId, kind] of Object.entries(kinds))
 			await customers360.setKind(sourceId, kind);
 	}
+}
+
+/**
+ * A waiting source's file was imported as `sourceId`: the settings that named it by the
+ * workspace file's id (golden-record source priorities, its event kind) now name it by its own.
+ */
+export async function adoptWaitingSource(
+	spec: WorkspaceSourceSpec,
+	sourceId: string
+): Promise<void> {
+	const ids = sourceIdsOf([[spec.id, sourceId]]);
+	const savedIdentity = await loadIdentity();
+	if (savedIdentity) {
+		const settings = withSourceIds(normaliseSettings(savedIdentity.settings), ids);
+		await saveIdentity({ ...savedIdentity, settings });
+	}
+	if (identity.loaded)
+		await identity.change(withSourceIds($state.snapshot(identity.settings), ids));
+	if (!spec.eventKind) return;
+	const saved360 = await loadCustomers360();
+	await saveCustomers360({ ...saved360, kinds: { ...saved360.kinds, [sourceId]: spec.eventKind } });
+	if (customers360.loaded) await customers360.setKind(sourceId, spec.eventKind);
 }
 
 export const workspaceFile = new WorkspaceFileTransfer(workspace);

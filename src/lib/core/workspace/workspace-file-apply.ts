@@ -27,10 +27,15 @@ function renamedGolden(golden: GoldenSettings, ids: SourceIds): GoldenSettings {
 	return { ...golden, fields };
 }
 
-/** The identity settings with their source priorities named as here. */
-export function identitySettingsHere(file: WorkspaceFile, ids: SourceIds): IdentitySettings {
-	const { golden, ...rest } = file.identity;
+/** Identity settings whose source priorities name the sources by `ids` (others kept). */
+export function withSourceIds(settings: IdentitySettings, ids: SourceIds): IdentitySettings {
+	const { golden, ...rest } = settings;
 	return golden ? { ...rest, golden: renamedGolden(golden, ids) } : { ...rest };
+}
+
+/** The file's identity settings with their source priorities named as here. */
+export function identitySettingsHere(file: WorkspaceFile, ids: SourceIds): IdentitySettings {
+	return withSourceIds(file.identity, ids);
 }
 
 /** The event kinds the user chose, by this workspace's source ids. */
