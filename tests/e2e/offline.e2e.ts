@@ -15,7 +15,7 @@ let browser: LaunchedBrowser | undefined;
 
 beforeAll(async () => {
 	site = await startSite();
-	browser = await launchBrowser();
+	browser = await launchBrowser({ serviceWorkers: 'allow' });
 });
 
 afterAll(async () => {

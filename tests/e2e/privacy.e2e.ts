@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe('privacy', () => {
 	it('keeps every request of a full user flow on the page origin', async () => {
-		const browser = await launchBrowser();
+		const browser = await launchBrowser({ serviceWorkers: 'allow' });
 		const log = new RequestLog(browser.context);
 		try {
 			const page = await browser.context.newPage();

@@ -24,9 +24,14 @@ export interface LaunchedBrowser {
 	close(): Promise<void>;
 }
 
-/** A browser with a persistent profile (OPFS and IndexedDB survive reloads and restarts). */
+/**
+ * A browser with a persistent profile (OPFS and IndexedDB survive reloads and restarts). The
+ * app's service worker is blocked unless asked for: on a fresh profile it downloads and stores
+ * about 37 MB of app and engine while the page starts, which only the tests of the offline app
+ * and of its requests are about, and which would slow and disturb every other test and bench.
+ */
 export async function launchBrowser(
-	options: { profileDir?: string; bypassCSP?: boolean } = {}
+	options: { profileDir?: string; bypassCSP?: boolean; serviceWorkers?: 'allow' | 'block' } = {}
 ): Promise<LaunchedBrowser> {
 	const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'concord-profile-')));
 	const context = await chromium.launchPersistentContext(profileDir, {
@@ -34,7 +39,8 @@ export async function launchBrowser(
 		args: CHROMIUM_FLAGS,
 		headless: true,
 		viewport: { width: 1360, height: 860 },
-		bypassCSP: options.bypassCSP ?? false
+		bypassCSP: options.bypassCSP ?? false,
+		serviceWorkers: options.serviceWorkers ?? 'block'
 	});
 	return {
 		context,
