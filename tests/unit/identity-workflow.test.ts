@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/core/db';
 import { truthAccuracy } from '../../src/lib/core/identity/accuracy';
 import { listDecisions, saveDecision } from '../../src/lib/core/identity/decisions';
@@ -44,13 +44,15 @@ describe.each(engines)('identity workflow ($name)', (engine) => {
 	let db: Db & { close(): void };
 	let sourceId: string;
 	const settings = DEFAULT_IDENTITY_SETTINGS;
-	beforeEach(async () => {
+	// One run read by the tests in order: those that only read it first, then those that change
+	// the workspace (decisions, a new source, a second file) and re-run on top of each other.
+	beforeAll(async () => {
 		db = await engine.open();
 		await ensureCatalog(db);
 		({ sourceId } = await importLocalCsv(db, dataFile('febrl/dataset1.csv')));
 		await resolveIdentities(db, settings);
 	}, 60_000);
-	afterEach(() => db.close());
+	afterAll(() => db.close());
 
 	it('reads the run back: summary, model, metrics, explorer, and current', async () => {
 		const overview = await identityOverview(db, settings);
@@ -85,6 +87,43 @@ describe.each(engines)('identity workflow ($name)', (engine) => {
 		expect([...distances].sort((a, b) => a - b)).toEqual(distances);
 		expect(queue[0]?.recordA.fields.last_name).toBeDefined();
 		expect(queue[0]?.recordA.sourceName).toBe('dataset1');
+	});
+
+	it('explains a customer: the waterfall adds up to the pair weight', async () => {
+		const customer = await customerOf(db, `${sourceId}:rec-0-org`);
+		const state = await loadRunState(db);
+		expect(state).not.toBeNull();
+		if (!state) return;
+		const explanation = await explainCustomer(
+			db,
+			customer,
+			scoringModelOf(state.model),
+			state.settings.threshold
+		);
+		expect(explanation?.records.map((r) => r.recordId).sort()).toEqual(
+			[`${sourceId}:rec-0-dup-0`, `${sourceId}:rec-0-org`].sort()
+		);
+		const pair = explanation?.pairs[0];
+		expect(pair).toBeDefined();
+		if (!pair) return;
+		const total = pair.prior + pair.contributions.reduce((s, c) => s + c.weight, 0);
+		expect(total).toBeCloseTo(pair.weight, 6);
+		expect(pair.linkedBy).not.toBeNull();
+		expect(pair.contributions.find((c) => c.comparison === 'last_name')?.level).toBeTruthy();
+	});
+
+	it('finds customers by name, record id or customer id', async () => {
+		const customer = await customerOf(db, `${sourceId}:rec-0-org`);
+		const [row] = rowsOf(
+			await db.query(sql`SELECT first_name, last_name FROM cc_id_record
+				WHERE record_id = ${`${sourceId}:rec-0-org`}`)
+		);
+		const byName = await findCustomers(db, `${row?.first_name} ${row?.last_name}`);
+		expect(byName.map((h) => h.customerId)).toContain(customer);
+		expect((await findCustomers(db, customer))[0]?.customerId).toBe(customer);
+		expect((await findCustomers(db, `${sourceId}:rec-0-org`))[0]?.records).toBe(2);
+		expect(await findCustomers(db, "'; DROP TABLE cc_customer_record; --")).toEqual([]);
+		expect(await findCustomers(db, '   ')).toEqual([]);
 	});
 
 	it('re-applies decisions on the next run, marks the run stale until then, keeps other ids', async () => {
@@ -128,43 +167,6 @@ describe.each(engines)('identity workflow ($name)', (engine) => {
 		expect([...before].every(([id, customer]) => after.get(id) === customer)).toBe(true);
 		expect(after.size).toBe(before.size + 39);
 	}, 60_000);
-
-	it('explains a customer: the waterfall adds up to the pair weight', async () => {
-		const customer = await customerOf(db, `${sourceId}:rec-0-org`);
-		const state = await loadRunState(db);
-		expect(state).not.toBeNull();
-		if (!state) return;
-		const explanation = await explainCustomer(
-			db,
-			customer,
-			scoringModelOf(state.model),
-			state.settings.threshold
-		);
-		expect(explanation?.records.map((r) => r.recordId).sort()).toEqual(
-			[`${sourceId}:rec-0-dup-0`, `${sourceId}:rec-0-org`].sort()
-		);
-		const pair = explanation?.pairs[0];
-		expect(pair).toBeDefined();
-		if (!pair) return;
-		const total = pair.prior + pair.contributions.reduce((s, c) => s + c.weight, 0);
-		expect(total).toBeCloseTo(pair.weight, 6);
-		expect(pair.linkedBy).not.toBeNull();
-		expect(pair.contributions.find((c) => c.comparison === 'last_name')?.level).toBeTruthy();
-	});
-
-	it('finds customers by name, record id or customer id', async () => {
-		const customer = await customerOf(db, `${sourceId}:rec-0-org`);
-		const [row] = rowsOf(
-			await db.query(sql`SELECT first_name, last_name FROM cc_id_record
-				WHERE record_id = ${`${sourceId}:rec-0-org`}`)
-		);
-		const byName = await findCustomers(db, `${row?.first_name} ${row?.last_name}`);
-		expect(byName.map((h) => h.customerId)).toContain(customer);
-		expect((await findCustomers(db, customer))[0]?.customerId).toBe(customer);
-		expect((await findCustomers(db, `${sourceId}:rec-0-org`))[0]?.records).toBe(2);
-		expect(await findCustomers(db, "'; DROP TABLE cc_customer_record; --")).toEqual([]);
-		expect(await findCustomers(db, '   ')).toEqual([]);
-	});
 
 	it('measures accuracy against a truth column', async () => {
 		const { sourceId: fake } = await importLocalCsv(db, dataFile('splink/fake_1000.csv'));
