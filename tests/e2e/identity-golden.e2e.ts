@@ -4,8 +4,9 @@
 // reload and find the changes kept; reset to the defaults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { JOB_TIMEOUT, jobDone, loadDemo, openApp, runIdentity } from './support/app';
-import { closeSession, openSession, type Session } from './support/session';
+import { JOB_TIMEOUT, jobDone, runIdentity } from './support/app';
+import { openDemo } from './support/demo-session';
+import { closeSession, type Session } from './support/session';
 
 let session: Session | undefined;
 let page: Page;
@@ -24,10 +25,8 @@ const sourceNames = () =>
 		.allInnerTexts();
 
 beforeAll(async () => {
-	session = await openSession();
+	session = await openDemo('loaded');
 	({ page, pageErrors: errors } = session);
-	await openApp(page, session.site.url);
-	await loadDemo(page, 1000);
 	await runIdentity(page);
 	await jobDone(page);
 });

@@ -3,8 +3,9 @@
 // marked stale, re-run; label review pairs with the keyboard and see the labels counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { JOB_TIMEOUT, jobDone, loadDemo, openApp } from './support/app';
-import { closeSession, openSession, type Session } from './support/session';
+import { JOB_TIMEOUT, jobDone } from './support/app';
+import { openDemo } from './support/demo-session';
+import { closeSession, type Session } from './support/session';
 
 /** A small verified list: the person behind each record is known. */
 const VERIFIED = [
@@ -25,10 +26,8 @@ const countsIn = (text: string) =>
 	[...text.matchAll(/[\d,]+/g)].map((m) => Number(m[0].replace(/,/g, '')));
 
 beforeAll(async () => {
-	session = await openSession();
+	session = await openDemo('loaded');
 	({ page, pageErrors: errors } = session);
-	await openApp(page, session.site.url);
-	await loadDemo(page, 1000);
 	await page.getByRole('navigation').getByRole('link', { name: 'Identity' }).click();
 	await page.getByTestId('run-identity').waitFor({ timeout: 60_000 });
 });

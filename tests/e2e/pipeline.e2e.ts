@@ -4,15 +4,14 @@
 // only the steps left out of date; a settings change reruns only the step it made out of date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { JOB_TIMEOUT, loadDemo, openApp } from './support/app';
-import { closeSession, openSession, type Session } from './support/session';
+import { JOB_TIMEOUT } from './support/app';
+import { openDemo } from './support/demo-session';
+import { closeSession, type Session } from './support/session';
 
 let session: Session;
 
 beforeAll(async () => {
-	session = await openSession();
-	await openApp(session.page, session.site.url);
-	await loadDemo(session.page, 1000);
+	session = await openDemo('loaded');
 });
 
 afterAll(async () => {

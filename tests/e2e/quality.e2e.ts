@@ -2,18 +2,17 @@
 // invalid values with examples, duplicates, overlaps between sources and junk identifiers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadDemo, openApp } from './support/app';
-import { closeSession, openSession, type Session } from './support/session';
+
+import { openDemo } from './support/demo-session';
+import { closeSession, type Session } from './support/session';
 
 let session: Session | undefined;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-	session = await openSession();
+	session = await openDemo('loaded');
 	({ page, pageErrors: errors } = session);
-	await openApp(page, session.site.url);
-	await loadDemo(page, 1000);
 	await page.getByRole('navigation').getByRole('link', { name: 'Quality' }).click();
 	await page.getByTestId('contactability-overall').waitFor({ timeout: 60_000 });
 });

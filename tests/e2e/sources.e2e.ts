@@ -4,19 +4,16 @@
 // its import card.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadDemo, openApp } from './support/app';
-import { closeSession, openSession, type Session } from './support/session';
+
+import { openDemo } from './support/demo-session';
+import { closeSession, type Session } from './support/session';
 
 let session: Session | undefined;
 let page: Page;
 
 beforeAll(async () => {
-	session = await openSession();
+	session = await openDemo('loaded', '/sources');
 	page = session.page;
-	await openApp(page, session.site.url);
-	await loadDemo(page, 1000);
-	await page.goto(`${session.site.url}/sources`);
-	await page.locator('[data-phase="ready"]').waitFor();
 });
 
 afterAll(() => closeSession(session));

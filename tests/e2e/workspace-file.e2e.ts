@@ -5,17 +5,16 @@
 // A broken file is refused with its reasons.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo, openApp } from './support/app';
-import { closeSession, openSession, type Session } from './support/session';
+
+import { openDemo } from './support/demo-session';
+import { closeSession, type Session } from './support/session';
 
 let session: Session;
 let exported: Record<string, unknown> & { sources: Record<string, unknown>[] };
 
 beforeAll(async () => {
-	session = await openSession();
-	await openApp(session.page, session.site.url);
-	await loadDemo(session.page, 1000);
-}, 180_000);
+	session = await openDemo('loaded');
+});
 
 afterAll(async () => {
 	await closeSession(session);
