@@ -33,7 +33,11 @@ import type { TableProfile } from '../src/lib/core/profile';
 import { assessQuality, type QualityReport } from '../src/lib/core/quality';
 import { profileSource, workspaceMappings } from '../src/lib/core/workspace/source-mappings';
 import { loadMapping } from '../src/lib/core/workspace/catalog';
-import { ensureMappedViews, loadMappedView } from '../src/lib/core/workspace/mapped-views';
+import {
+	ensureMappedViews,
+	loadMappedView,
+	sourcesLackingViews
+} from '../src/lib/core/workspace/mapped-views';
 import {
 	DEFAULT_PHONE_COUNTRY,
 	phoneCountries,
@@ -191,9 +195,12 @@ export class EngineService implements EngineApi {
 		this.phoneCountry = (await knownCountry(options.phoneCountry)) ?? DEFAULT_PHONE_COUNTRY;
 		// A workspace saved before mapped views existed gets them once; if that fails, each
 		// source gets its view on its next change instead of the app not starting.
-		await this.transaction(this.conn, (db) => ensureMappedViews(db, this.phoneCountry)).catch(
-			() => undefined
-		);
+		// Only read first: a transaction checkpoints the file, half a second on every start.
+		if ((await sourcesLackingViews(this.conn).catch(() => [])).length > 0) {
+			await this.transaction(this.conn, (db) => ensureMappedViews(db, this.phoneCountry)).catch(
+				() => undefined
+			);
+		}
 		this.info = {
 			duckdbVersion: String(scalarOf(await this.conn.query(sql`SELECT version()`))),
 			bundle: this.engine.bundle,

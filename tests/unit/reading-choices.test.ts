@@ -22,7 +22,8 @@ import { importFileAsSource } from '../../src/lib/core/workspace/file-import';
 import {
 	ensureMappedViews,
 	loadMappedView,
-	refreshMappedView
+	refreshMappedView,
+	sourcesLackingViews
 } from '../../src/lib/core/workspace/mapped-views';
 import { changeSource } from '../../src/lib/core/workspace/source-settings';
 import { engines } from '../support/engines';
@@ -224,7 +225,9 @@ describe.each(engines)('mapped views of a workspace on $name DuckDB', (engine) =
 			{ column: 'mail', role: 'email' },
 			{ column: 'since', role: 'created_at' }
 		]);
+		expect(await sourcesLackingViews(db)).toEqual(['file:cc_src_old']);
 		expect(await ensureMappedViews(db)).toEqual(['file:cc_src_old']);
+		expect(await sourcesLackingViews(db)).toEqual([]);
 		expect(await ensureMappedViews(db)).toEqual([]);
 		expect(await viewValues(db, 'cc_map_old', 'created_at')).toEqual([day('1999-12-31')]);
 	});

@@ -99,11 +99,11 @@ function readsPhones(report: unknown): boolean {
 }
 
 /**
- * Builds the views a workspace saved by an earlier version lacks (or that went missing, or that
- * read phones without the phone lookup), for every source whose raw table is there. Returns the
- * sources it built.
+ * The sources whose view a workspace saved by an earlier version lacks (or that went missing, or
+ * that reads phones without the phone lookup), among those whose raw table is there. Only reads,
+ * so that an app start with nothing to build writes nothing.
  */
-export async function ensureMappedViews(db: Db, phoneCountry?: string): Promise<string[]> {
+export async function sourcesLackingViews(db: Db): Promise<string[]> {
 	const current = new Set(
 		rowsOf(
 			await db.query(sql`SELECT v.source_id, v.report, d.sql FROM ${viewTable} v
@@ -112,11 +112,14 @@ export async function ensureMappedViews(db: Db, phoneCountry?: string): Promise<
 			.filter((row) => !readsPhones(row.report) || String(row.sql).includes(PHONE_LOOKUP_TABLE))
 			.map((row) => String(row.source_id))
 	);
-	const built: string[] = [];
-	for (const source of await listSources(db)) {
-		if (current.has(source.sourceId) || source.columnCount === 0) continue;
-		await refreshMappedView(db, source.sourceId, phoneCountry);
-		built.push(source.sourceId);
-	}
-	return built;
+	return (await listSources(db))
+		.filter((source) => !current.has(source.sourceId) && source.columnCount > 0)
+		.map((source) => source.sourceId);
+}
+
+/** Builds the views of `sourcesLackingViews`; returns the sources it built. */
+export async function ensureMappedViews(db: Db, phoneCountry?: string): Promise<string[]> {
+	const lacking = await sourcesLackingViews(db);
+	for (const sourceId of lacking) await refreshMappedView(db, sourceId, phoneCountry);
+	return lacking;
 }
