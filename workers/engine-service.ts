@@ -122,8 +122,9 @@ import type {
 	WorkspaceSummary
 } from '../src/lib/engine/api';
 import { workspaceFileOf, type PageSettings } from '../src/lib/core/workspace/workspace-export';
-import type { WorkspaceFile } from '../src/lib/core/workspace/workspace-file';
+import type { WorkspaceDecision, WorkspaceFile } from '../src/lib/core/workspace/workspace-file';
 import { applyWorkspaceSources } from '../src/lib/core/workspace/workspace-file-sources';
+import { applyDecisionList, sourceIdsOf } from '../src/lib/core/workspace/workspace-file-apply';
 import { AsyncDb, CancelledError } from './async-db';
 import { ReadProgress } from './read-progress';
 import { bootDuckDb, deleteDatabaseFiles, type BootedEngine } from './duckdb-boot';
@@ -689,6 +690,12 @@ export class EngineService implements EngineApi {
 			);
 			return { applied, summary: await summarise(db) };
 		});
+	}
+
+	applyWaitingDecisions(decisions: WorkspaceDecision[], ids: [string, string][]) {
+		return this.serial((db) =>
+			this.transaction(db, (tx) => applyDecisionList(tx, decisions, sourceIdsOf(ids)))
+		);
 	}
 
 	/**

@@ -61,6 +61,15 @@ describe('workspace file', () => {
 				{ column: 'mail', role: 'email' }
 			]
 		});
+		// A decision on the waiting source's records: saved once its file is here.
+		file.decisions = [
+			{
+				a: { source: 'file:loyalty', key: '#1' },
+				b: { source: 'file:loyalty', key: '#2' },
+				same: false,
+				origin: 'manual'
+			}
+		];
 		file.segments = [
 			{
 				id: 'imported-segment',
@@ -104,6 +113,14 @@ describe('workspace file', () => {
 		await page.getByRole('navigation').getByRole('link', { name: 'Workspace' }).click();
 		await page.getByTestId('export-workspace-file').waitFor();
 		expect(await page.getByTestId('waiting-sources').count()).toBe(0);
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 60_000 }),
+			page.getByTestId('export-workspace-file').click()
+		]);
+		const again = JSON.parse(await readFile((await download.path()) as string, 'utf8')) as {
+			decisions: { a: { key: string }; b: { key: string }; same: boolean }[];
+		};
+		expect(again.decisions.map((d) => [d.a.key, d.b.key, d.same])).toEqual([['#1', '#2', false]]);
 		expect(session.pageErrors).toEqual([]);
 	});
 

@@ -11,6 +11,11 @@ import { listSources, loadMapping, removeSource } from '../../src/lib/core/works
 import { loadDemoWorkspace } from '../../src/lib/core/workspace/demo-workspace';
 import { workspaceFileOf } from '../../src/lib/core/workspace/workspace-export';
 import type { WorkspaceFile } from '../../src/lib/core/workspace/workspace-file';
+import {
+	applyDecisionList,
+	sourceIdsOf,
+	waitingDecisions
+} from '../../src/lib/core/workspace/workspace-file-apply';
 import { applyWorkspaceSources } from '../../src/lib/core/workspace/workspace-file-sources';
 import { engines } from '../support/engines';
 
@@ -66,5 +71,39 @@ describe.each(engines)('applying a workspace file ($name)', (engine) => {
 			[`${CRM}:CLI0000001`, `${ACCOUNTS}:x`].sort()
 		);
 		expect(decision?.same).toBe(false);
+	});
+
+	it('keeps a decision on a source still waiting, and saves it once that source is here', async () => {
+		const sessions = 'demo:cc_raw_web_sessions';
+		const waitingOne = {
+			a: { source: CRM, key: 'CLI0000001' },
+			b: { source: sessions, key: '#3' },
+			same: true,
+			origin: 'review' as const
+		};
+		file.decisions = [
+			{
+				a: { source: CRM, key: 'CLI0000001' },
+				b: { source: ACCOUNTS, key: 'x' },
+				same: false,
+				origin: 'manual'
+			},
+			waitingOne
+		];
+		await removeSource(db, sessions);
+		const applied = await applyWorkspaceSources(db, file, 'FR');
+		expect(applied.decisions).toBe(1);
+		const ids = sourceIdsOf(applied.ids);
+		expect(waitingDecisions(file.decisions, ids)).toEqual([waitingOne]);
+
+		// The file arrives and is imported under a new id.
+		const here = sourceIdsOf([...applied.ids, [sessions, 'file:cc_src_sessions']]);
+		expect(waitingDecisions([waitingOne], here)).toEqual([]);
+		expect(await applyDecisionList(db, [waitingOne], here)).toBe(1);
+		const saved = (await listDecisions(db)).find((d) => d.same);
+		expect([saved?.recordA, saved?.recordB].sort()).toEqual(
+			[`${CRM}:CLI0000001`, 'file:cc_src_sessions:#3'].sort()
+		);
+		expect(saved?.origin).toBe('review');
 	});
 });

@@ -34,7 +34,7 @@ import type { Waterfall } from '../core/segments/exclusive';
 import type { Overlaps } from '../core/segments/overlaps';
 import type { HintSource, ValueHints } from '../core/segments/value-hints';
 import type { MemberExportRequest, SegmentFieldsInfo } from '../core/segments/workspace-segments';
-import type { WorkspaceFile } from '../core/workspace/workspace-file';
+import type { WorkspaceDecision, WorkspaceFile } from '../core/workspace/workspace-file';
 import type { PageSettings } from '../core/workspace/workspace-export';
 import type { AppliedSources } from '../core/workspace/workspace-file-sources';
 
@@ -262,6 +262,11 @@ export interface EngineApi {
 	applyWorkspaceFile(
 		file: WorkspaceFile
 	): Promise<{ applied: AppliedSources; summary: WorkspaceSummary }>;
+	/**
+	 * Saves the decisions of a workspace file whose two sources are here now, `ids` naming the
+	 * file's source ids as here; returns how many.
+	 */
+	applyWaitingDecisions(decisions: WorkspaceDecision[], ids: [string, string][]): Promise<number>;
 	/** Cancels the running call; its changes are rolled back. */
 	cancel(): Promise<void>;
 	/** Closes the database and deletes its files. The engine must be started again afterwards. */

@@ -15,6 +15,7 @@ import {
 	eventKindsHere,
 	identitySettingsHere,
 	sourceIdsOf,
+	waitingDecisions,
 	withSourceIds
 } from '$lib/core/workspace/workspace-file-apply';
 import { parseWorkspaceFile } from '$lib/core/workspace/workspace-file-read';
@@ -25,7 +26,12 @@ import { loadIndicatorSettings, saveIndicatorSettings } from '$lib/persist/indic
 import { plainCopy } from '$lib/persist/plain-copy';
 import { loadSegments, putSegments } from '$lib/persist/segments';
 import { loadSettings } from '$lib/persist/settings';
-import { loadWaitingSources, saveWaitingSources } from '$lib/persist/waiting-sources';
+import {
+	loadWaitingDecisions,
+	loadWaitingSources,
+	saveWaitingDecisions,
+	saveWaitingSources
+} from '$lib/persist/waiting-sources';
 import { customers360 } from './customers360.svelte';
 import { failureOf } from './failure';
 import { identity } from './identity.svelte';
@@ -109,6 +115,11 @@ export class WorkspaceFileTransfer {
 				(s) => !file.sources.some((t) => t.fileName === s.fileName)
 			);
 			await saveWaitingSources([...kept, ...applied.waiting]);
+			// The decisions this file could not save yet replace those an earlier file left waiting.
+			await saveWaitingDecisions({
+				ids: applied.ids,
+				decisions: waitingDecisions(file.decisions, ids)
+			});
 			await this.loadWaiting();
 			report.applied = file.sources.filter((s) => ids.has(s.id)).map((s) => s.name);
 			report.segments = file.segments.length;
@@ -146,12 +157,14 @@ async function applySettings(file: WorkspaceFile, ids: ReadonlyMap<string, strin
 
 /**
  * A waiting source's file was imported as `sourceId`: the settings that named it by the
- * workspace file's id (golden-record source priorities, its event kind) now name it by its own.
+ * workspace file's id (golden-record source priorities, its event kind) now name it by its own,
+ * and the file's decisions whose two sources are here now are saved.
  */
 export async function adoptWaitingSource(
 	spec: WorkspaceSourceSpec,
 	sourceId: string
 ): Promise<void> {
+	await saveReadyDecisions(spec.id, sourceId);
 	const ids = sourceIdsOf([[spec.id, sourceId]]);
 	const savedIdentity = await loadIdentity();
 	if (savedIdentity) {
@@ -164,6 +177,27 @@ export async function adoptWaitingSource(
 	const saved360 = await loadCustomers360();
 	await saveCustomers360({ ...saved360, kinds: { ...saved360.kinds, [sourceId]: spec.eventKind } });
 	if (customers360.loaded) await customers360.setKind(sourceId, spec.eventKind);
+}
+
+/** Saves the waiting decisions that the source of file id `fileId`, here now, completes. */
+async function saveReadyDecisions(fileId: string, sourceId: string): Promise<void> {
+	const waiting = await loadWaitingDecisions();
+	if (waiting.decisions.length === 0) return;
+	const pairs: [string, string][] = [
+		...waiting.ids.filter(([from]) => from !== fileId),
+		[fileId, sourceId]
+	];
+	const ids = sourceIdsOf(pairs);
+	const still = waitingDecisions(waiting.decisions, ids);
+	if (still.length < waiting.decisions.length) {
+		const api = workspace.engine?.api;
+		if (!api) return;
+		await api.applyWaitingDecisions(
+			plainCopy(waiting.decisions.filter((d) => !still.includes(d))),
+			pairs
+		);
+	}
+	await saveWaitingDecisions({ ids: pairs, decisions: still });
 }
 
 export const workspaceFile = new WorkspaceFileTransfer(workspace);

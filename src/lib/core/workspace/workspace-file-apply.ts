@@ -7,7 +7,7 @@ import type { EventKind } from '../customer360/event-kinds';
 import { saveDecision } from '../identity/decisions';
 import type { GoldenSettings } from '../identity/golden-settings';
 import type { IdentitySettings } from '../identity/types';
-import type { WorkspaceFile } from './workspace-file';
+import type { WorkspaceDecision, WorkspaceFile } from './workspace-file';
 
 /** The file's source id → this workspace's source id. */
 export type SourceIds = ReadonlyMap<string, string>;
@@ -49,9 +49,18 @@ export function eventKindsHere(file: WorkspaceFile, ids: SourceIds): Record<stri
 }
 
 /** Saves the file's decisions on records of sources that are here; returns how many. */
-export async function applyDecisions(db: Db, file: WorkspaceFile, ids: SourceIds): Promise<number> {
+export function applyDecisions(db: Db, file: WorkspaceFile, ids: SourceIds): Promise<number> {
+	return applyDecisionList(db, file.decisions, ids);
+}
+
+/** Saves the decisions whose two sources are here (by `ids`); returns how many. */
+export async function applyDecisionList(
+	db: Db,
+	decisions: readonly WorkspaceDecision[],
+	ids: SourceIds
+): Promise<number> {
 	let applied = 0;
-	for (const decision of file.decisions) {
+	for (const decision of decisions) {
 		const a = ids.get(decision.a.source);
 		const b = ids.get(decision.b.source);
 		if (!a || !b) continue;
@@ -65,4 +74,12 @@ export async function applyDecisions(db: Db, file: WorkspaceFile, ids: SourceIds
 		applied += 1;
 	}
 	return applied;
+}
+
+/** The decisions naming a source that is not here yet: they wait for its file. */
+export function waitingDecisions(
+	decisions: readonly WorkspaceDecision[],
+	ids: SourceIds
+): WorkspaceDecision[] {
+	return decisions.filter((d) => !ids.has(d.a.source) || !ids.has(d.b.source));
 }
