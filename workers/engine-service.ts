@@ -123,6 +123,7 @@ import type {
 } from '../src/lib/engine/api';
 import { workspaceFileOf, type PageSettings } from '../src/lib/core/workspace/workspace-export';
 import type { WorkspaceDecision, WorkspaceFile } from '../src/lib/core/workspace/workspace-file';
+import { pipelineReadings, type PipelineSettings } from '../src/lib/core/workspace/pipeline-status';
 import { applyWorkspaceSources } from '../src/lib/core/workspace/workspace-file-sources';
 import { applyDecisionList, sourceIdsOf } from '../src/lib/core/workspace/workspace-file-apply';
 import { AsyncDb, CancelledError } from './async-db';
@@ -681,6 +682,10 @@ export class EngineService implements EngineApi {
 
 	workspaceFile(settings: PageSettings): Promise<WorkspaceFile> {
 		return this.serial((db) => workspaceFileOf(db, settings));
+	}
+
+	pipelineStatus(settings: PipelineSettings) {
+		return this.serial((db) => pipelineReadings(db, settings));
 	}
 
 	applyWorkspaceFile(file: WorkspaceFile) {

@@ -34,6 +34,8 @@ import type { Waterfall } from '../core/segments/exclusive';
 import type { Overlaps } from '../core/segments/overlaps';
 import type { HintSource, ValueHints } from '../core/segments/value-hints';
 import type { MemberExportRequest, SegmentFieldsInfo } from '../core/segments/workspace-segments';
+import type { PipelineStep, StepReading } from '../core/workspace/pipeline-plan';
+import type { PipelineSettings } from '../core/workspace/pipeline-status';
 import type { WorkspaceDecision, WorkspaceFile } from '../core/workspace/workspace-file';
 import type { PageSettings } from '../core/workspace/workspace-export';
 import type { AppliedSources } from '../core/workspace/workspace-file-sources';
@@ -253,6 +255,8 @@ export interface EngineApi {
 	): Promise<SegmentAnswer<{ bytes: Uint8Array; fileName: string; mimeType: string }>>;
 	/** A saved segment's definition as standalone DuckDB SQL over the exported tables. */
 	segmentSql(segmentId: string, segments: SegmentDefinition[]): Promise<SegmentAnswer<string>>;
+	/** Whether each pipeline step ran and why it is out of date, from its saved run alone. */
+	pipelineStatus(settings: PipelineSettings): Promise<Record<PipelineStep, StepReading>>;
 	/** The workspace file: the sources' mappings and decisions, with the page's settings. */
 	workspaceFile(settings: PageSettings): Promise<WorkspaceFile>;
 	/**

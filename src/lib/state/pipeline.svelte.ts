@@ -9,8 +9,10 @@ import {
 	nextStep,
 	stepStatus,
 	type PipelineStep,
+	type StepReading,
 	type StepStatus
 } from '$lib/core/workspace/pipeline-plan';
+import { plainCopy } from '$lib/persist/plain-copy';
 import { customers360, type Customers360 } from './customers360.svelte';
 import { failureOf } from './failure';
 import { identity, type Identity } from './identity.svelte';
@@ -23,6 +25,8 @@ export class Pipeline {
 	error = $state<string | null>(null);
 	/** The steps the last run ran, in order (the current ones it skipped are not listed). */
 	ran = $state<PipelineStep[]>([]);
+	/** Each step's reading from the last light status call; null before the first. */
+	private readings = $state<Record<PipelineStep, StepReading> | null>(null);
 
 	constructor(
 		private readonly workspace: Workspace,
@@ -37,33 +41,61 @@ export class Pipeline {
 
 	get statuses(): StepStatus[] {
 		const hasProfiles = this.workspace.summary.sources.some((s) => s.kind === 'profile');
+		const readings = this.readings ?? this.areaReadings();
+		return PIPELINE_STEPS.map((step) =>
+			step === 'identity' && !hasProfiles
+				? stepStatus(step, {
+						...readings.identity,
+						problems: ['Import a source of customer profiles first.']
+					})
+				: stepStatus(step, readings[step])
+		);
+	}
+
+	/** What the areas' own status calls read, until the pipeline's light call has answered. */
+	private areaReadings(): Record<PipelineStep, StepReading> {
 		const overview = this.identity.overview;
 		const built360 = this.customers360.info;
 		const built = this.indicators.info;
-		return [
-			stepStatus('identity', {
-				done: overview !== null,
-				stale: overview?.stale ?? [],
-				problems: hasProfiles ? [] : ['Import a source of customer profiles first.']
-			}),
-			stepStatus('customers360', {
+		return {
+			identity: { done: overview !== null, stale: overview?.stale ?? [], problems: [] },
+			customers360: {
 				done: Boolean(built360?.state),
 				stale: built360?.stale ?? [],
 				problems: []
-			}),
-			stepStatus('indicators', {
+			},
+			indicators: {
 				done: Boolean(built?.state),
 				stale: built?.stale ?? [],
 				problems: this.indicators.problems
-			})
-		];
+			}
+		};
 	}
 
-	/** Reads every step's last run again. */
+	/** Reads every step's last run again; a failure is shown as the pipeline's error. */
 	async refresh(): Promise<void> {
-		await this.identity.refresh();
-		await this.customers360.refresh();
-		await this.indicators.refresh();
+		const failure = await failureOf(() => this.read());
+		if (failure) this.error = failure;
+	}
+
+	/**
+	 * Reads every step's last run: the areas once (they read their settings, and what their
+	 * pages show), then only the light status call, with the settings they hold.
+	 */
+	private async read(): Promise<void> {
+		if (!this.identity.loaded) await this.identity.refresh();
+		if (!this.customers360.loaded) await this.customers360.refresh();
+		if (!this.indicators.loaded) await this.indicators.refresh();
+		const api = this.workspace.engine?.api;
+		if (!api) return;
+		this.readings = await api.pipelineStatus(
+			plainCopy({
+				identity: $state.snapshot(this.identity.settings),
+				asOf: this.customers360.settings.asOf,
+				kinds: $state.snapshot(this.customers360.settings.kinds),
+				indicators: $state.snapshot(this.indicators.settings)
+			})
+		);
 	}
 
 	/** Runs the steps that are not current, in order; stops at the first that fails or is cancelled. */
@@ -75,7 +107,7 @@ export class Pipeline {
 		try {
 			// Each pass runs one step; a step can only make later ones out of date.
 			for (let pass = 0; pass <= PIPELINE_STEPS.length; pass++) {
-				const failure = await failureOf(() => this.refresh());
+				const failure = await failureOf(() => this.read());
 				if (failure) {
 					this.error = failure;
 					return;

@@ -76,3 +76,12 @@ export function decidedPairs(): ReturnType<typeof sql> {
 		JOIN ${ident(record)} a ON a.record_id = d.record_a
 		JOIN ${ident(record)} b ON b.record_id = d.record_b`;
 }
+
+/** When the last decision was made (ms), or null when none was. */
+export async function decisionsChangedAt(db: Db): Promise<number | null> {
+	await ensureDecisionTable(db);
+	const [row] = rowsOf(
+		await db.query(sql`SELECT max(decided_at) AS at FROM ${ident(IDENTITY_TABLES.decision)}`)
+	);
+	return row?.at === null || row?.at === undefined ? null : Number(row.at);
+}

@@ -2,17 +2,14 @@
 // summary, the model's parameters by comparison and level, the metrics, the threshold explorer,
 // and whether the customers are stale.
 import type { Db } from '../db';
-import { rowsOf } from '../sql/rows';
-import { ident, sql } from '../sql/sql';
 import { DIFFERENT } from './comparisons';
-import { ensureDecisionTable } from './decisions';
+import { decisionsChangedAt } from './decisions';
 import { levelWeights } from './em';
 import { exploreThresholds, type ThresholdPoint } from './explorer';
 import { identityMetrics, type IdentityMetrics } from './metrics';
 import type { RunSummary } from './resolve';
 import { loadRunState, scoringModelOf, staleReasons } from './run-state';
 import { priorWeight } from './score';
-import { IDENTITY_TABLES } from './tables';
 import type { IdentitySettings } from './types';
 
 export interface LevelParameters {
@@ -41,14 +38,6 @@ export interface IdentityOverview {
 	explorer: ThresholdPoint[];
 	/** Why the customers no longer reflect the workspace; empty when current. */
 	stale: string[];
-}
-
-async function decisionsChangedAt(db: Db): Promise<number | null> {
-	await ensureDecisionTable(db);
-	const [row] = rowsOf(
-		await db.query(sql`SELECT max(decided_at) AS at FROM ${ident(IDENTITY_TABLES.decision)}`)
-	);
-	return row?.at === null || row?.at === undefined ? null : Number(row.at);
 }
 
 /** Null when identity resolution has never run in this workspace. */
