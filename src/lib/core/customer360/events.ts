@@ -39,7 +39,7 @@ function purchaseLane(source: EventSource): Sql {
 	}
 	const inStore = STORE_SOURCE.test(source.name) ? 'Store' : 'Online';
 	if (columnsWithRole(source, 'channel').length > 0) {
-		return sql`CASE WHEN regexp_matches(lower(${valueOf(source, 'channel', 'VARCHAR')}), ${STORE_WORDS})
+		return sql`CASE WHEN regexp_matches(${valueOf(source, 'channel', 'VARCHAR')}, ${STORE_WORDS}, 'i')
 			THEN 'Store' WHEN ${valueOf(source, 'channel', 'VARCHAR')} IS NOT NULL THEN 'Online'
 			ELSE ${inStore} END`;
 	}
