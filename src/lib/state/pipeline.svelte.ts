@@ -19,13 +19,15 @@ import { identity, type Identity } from './identity.svelte';
 import { indicators, type Indicators } from './indicators.svelte';
 import { workspace, type Workspace } from './workspace.svelte';
 
+const NOT_READ: StepReading = { done: false, stale: [], problems: [] };
+
 export class Pipeline {
 	running = $state(false);
 	/** Why the last run stopped before the end, when it did. */
 	error = $state<string | null>(null);
 	/** The steps the last run ran, in order (the current ones it skipped are not listed). */
 	ran = $state<PipelineStep[]>([]);
-	/** Each step's reading from the last light status call; null before the first. */
+	/** Each step's reading from the last status call; null before the first. */
 	private readings = $state<Record<PipelineStep, StepReading> | null>(null);
 
 	constructor(
@@ -35,41 +37,22 @@ export class Pipeline {
 		private readonly indicators: Indicators
 	) {}
 
+	/** Whether the steps' statuses have been read (until then each reads as not run). */
 	get loaded(): boolean {
-		return this.identity.loaded && this.customers360.loaded && this.indicators.loaded;
+		return this.readings !== null;
 	}
 
 	get statuses(): StepStatus[] {
 		const hasProfiles = this.workspace.summary.sources.some((s) => s.kind === 'profile');
-		const readings = this.readings ?? this.areaReadings();
-		return PIPELINE_STEPS.map((step) =>
-			step === 'identity' && !hasProfiles
+		return PIPELINE_STEPS.map((step) => {
+			const reading = this.readings?.[step] ?? NOT_READ;
+			return step === 'identity' && !hasProfiles
 				? stepStatus(step, {
-						...readings.identity,
+						...reading,
 						problems: ['Import a source of customer profiles first.']
 					})
-				: stepStatus(step, readings[step])
-		);
-	}
-
-	/** What the areas' own status calls read, until the pipeline's light call has answered. */
-	private areaReadings(): Record<PipelineStep, StepReading> {
-		const overview = this.identity.overview;
-		const built360 = this.customers360.info;
-		const built = this.indicators.info;
-		return {
-			identity: { done: overview !== null, stale: overview?.stale ?? [], problems: [] },
-			customers360: {
-				done: Boolean(built360?.state),
-				stale: built360?.stale ?? [],
-				problems: []
-			},
-			indicators: {
-				done: Boolean(built?.state),
-				stale: built?.stale ?? [],
-				problems: this.indicators.problems
-			}
-		};
+				: stepStatus(step, reading);
+		});
 	}
 
 	/** Reads every step's last run again; a failure is shown as the pipeline's error. */

@@ -192,10 +192,8 @@ async function saveReadyDecisions(fileId: string, sourceId: string): Promise<voi
 	if (still.length < waiting.decisions.length) {
 		const api = workspace.engine?.api;
 		if (!api) return;
-		await api.applyWaitingDecisions(
-			plainCopy(waiting.decisions.filter((d) => !still.includes(d))),
-			pairs
-		);
+		// The engine saves only those whose two sources it is given: the ready ones.
+		await api.applyWaitingDecisions(plainCopy(waiting.decisions), pairs);
 	}
 	await saveWaitingDecisions({ ids: pairs, decisions: still });
 }
