@@ -5,7 +5,8 @@
 // copy of it, so every test file gets its own workspace without loading the demo again.
 // The tricky point: a set-up step that fails closes the session itself, since the test file
 // never receives it to close.
-import { cp, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -32,12 +33,6 @@ const STAGES: Record<DemoStage, { after: DemoStage | null; reach(page: Page): Pr
 
 const savedProfile = (stage: DemoStage) => join(inject('profilesDir'), stage);
 
-const exists = (path: string) =>
-	stat(path).then(
-		() => true,
-		() => false
-	);
-
 /** A fresh folder holding a copy of the saved profile of `stage`, made first if need be. */
 async function copyOfStage(stage: DemoStage): Promise<string> {
 	await saveStage(stage);
@@ -49,7 +44,7 @@ async function copyOfStage(stage: DemoStage): Promise<string> {
 /** Makes the saved profile of `stage` unless this run has it: from the stage before, by the app. */
 async function saveStage(stage: DemoStage): Promise<void> {
 	const saved = savedProfile(stage);
-	if (await exists(saved)) return;
+	if (existsSync(saved)) return;
 	const { after, reach } = STAGES[stage];
 	const session = await openSession(after ? { profileDir: await copyOfStage(after) } : {});
 	const profileDir = session.browser.profileDir;
