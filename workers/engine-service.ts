@@ -67,6 +67,7 @@ import { goldenSample, type GoldenSampleRow } from '../src/lib/core/identity/gol
 import type { IdentitySettings } from '../src/lib/core/identity/types';
 import { loadRunState } from '../src/lib/core/identity/run-state';
 import { build360, type Build360Options } from '../src/lib/core/customer360/build';
+import { addSaleColumn, lacksSaleColumn } from '../src/lib/core/customer360/events';
 import {
 	loadBuildState,
 	staleReasons360,
@@ -202,6 +203,10 @@ export class EngineService implements EngineApi {
 			await this.transaction(this.conn, (db) => ensureMappedViews(db, this.phoneCountry)).catch(
 				() => undefined
 			);
+		}
+		// An event table of an earlier version gets the sale flag segments and indicators read.
+		if (await lacksSaleColumn(this.conn).catch(() => false)) {
+			await this.transaction(this.conn, addSaleColumn).catch(() => undefined);
 		}
 		this.info = {
 			duckdbVersion: String(scalarOf(await this.conn.query(sql`SELECT version()`))),

@@ -1,8 +1,10 @@
 // What the segment tests build by hand: the events' columns (the same in every test of
 // segments), a helper that writes rows as a typed table, and a saved segment of a rule. The
 // tricky point: every value is cast to its column's type in the INSERT, so a null or a date
-// string lands as the type the 360° build would give it, whatever JavaScript value the test wrote.
+// string lands as the type the 360° build would give it, whatever JavaScript value the test wrote;
+// and events get their sale flag from the same expression as the build's.
 import type { Db } from '../../src/lib/core/db';
+import { saleOf } from '../../src/lib/core/customer360/events';
 import type { Rule, SegmentDefinition } from '../../src/lib/core/segments/definition';
 import type { DataRow } from '../../src/lib/core/segments/reference';
 import { group } from '../../src/lib/core/segments/shortcuts';
@@ -23,7 +25,8 @@ export const EVENT_COLUMNS: Columns = [
 	['category', 'VARCHAR'],
 	['product', 'VARCHAR'],
 	['event_type', 'VARCHAR'],
-	['channel', 'VARCHAR']
+	['channel', 'VARCHAR'],
+	['sale', 'BOOLEAN']
 ];
 
 function literal(value: unknown, type: string): Sql {
@@ -44,6 +47,15 @@ export async function writeTable(
 		(row) => sql`(${join(columns.map(([name, type]) => literal(row[name], type)))})`
 	);
 	await db.exec(sql`INSERT INTO ${ident(table)} VALUES ${join(values)}`);
+}
+
+/**
+ * (Re)creates the event table `table` with `rows`, each flagged a sale or not as the 360° build
+ * flags it (a row's own `sale` is ignored).
+ */
+export async function writeEvents(db: Db, table: string, rows: readonly DataRow[]): Promise<void> {
+	await writeTable(db, table, EVENT_COLUMNS, rows);
+	await db.exec(sql`UPDATE ${ident(table)} SET sale = ${saleOf(sql`kind`, sql`event_type`)}`);
 }
 
 /** A saved segment of `rule` (a lone condition is put in an AND group), created at time 0. */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/core/db';
 import { DEMO_SOURCES, DEMO_TRUTH_TABLES } from '../../src/lib/core/demo';
 import { build360 } from '../../src/lib/core/customer360/build';
+import { saleOf } from '../../src/lib/core/customer360/events';
 import { C360_TABLES } from '../../src/lib/core/customer360/tables';
 import { resolveIdentities } from '../../src/lib/core/identity/resolve';
 import { IDENTITY_TABLES } from '../../src/lib/core/identity/tables';
@@ -54,13 +55,16 @@ describe.each(engines)('360° view on the demo ($name)', (engine) => {
 	}, 300_000);
 	afterAll(() => db.close());
 
-	it('links every event exactly once, and reports ambiguous and anonymous ones', async () => {
+	it('links every event exactly once, reports ambiguous and anonymous ones, and flags sales', async () => {
 		const [row] = rowsOf(
 			await db.query(sql`SELECT count(*) AS events,
 				count(DISTINCT (source_id, source_row)) AS distinct_events,
 				count(*) FILTER (WHERE status = 'ambiguous') AS ambiguous,
 				count(*) FILTER (WHERE status = 'anonymous') AS anonymous,
-				count(*) FILTER (WHERE (status = 'linked') <> (customer_id IS NOT NULL)) AS inconsistent
+				count(*) FILTER (WHERE (status = 'linked') <> (customer_id IS NOT NULL)) AS inconsistent,
+				count(*) FILTER (WHERE sale) AS sales,
+				count(*) FILTER (WHERE sale IS DISTINCT FROM ${saleOf(sql`kind`, sql`event_type`)})
+					AS misflagged
 				FROM ${ident(C360_TABLES.event)}`)
 		);
 		const raw = rowsOf(
@@ -73,6 +77,8 @@ describe.each(engines)('360° view on the demo ($name)', (engine) => {
 		expect(Number(row?.ambiguous)).toBeGreaterThan(0);
 		expect(Number(row?.anonymous)).toBeGreaterThan(0);
 		expect(Number(row?.inconsistent)).toBe(0);
+		expect(Number(row?.sales)).toBeGreaterThan(0);
+		expect(Number(row?.misflagged)).toBe(0);
 	});
 
 	it('links events to the right customer (precision ≥ 0.98; 1.0 through record keys and cards)', async () => {

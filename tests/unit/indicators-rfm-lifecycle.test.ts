@@ -18,6 +18,7 @@ import {
 import { writeNumberColumns } from '../../src/lib/core/sql/number-columns';
 import { rowsOf } from '../../src/lib/core/sql/rows';
 import { sql, trusted } from '../../src/lib/core/sql/sql';
+import { saleOf } from '../../src/lib/core/customer360/events';
 import { engines } from '../support/engines';
 
 describe('the RFM grid', () => {
@@ -117,7 +118,7 @@ describe.each(engines)('indicators SQL on $name DuckDB', (engine) => {
 		// a: one order in 2021, then three in 2022 (one of two lines); b: one order in 2021, lapsed by late 2022;
 		// c: appears in 2022 with a cancelled order only; d: a web visit; e: nothing.
 		await db.exec(sql`CREATE OR REPLACE TABLE cc_event AS
-			SELECT * FROM (VALUES
+			SELECT *, ${saleOf(sql`kind`, sql`event_type`)} AS sale FROM (VALUES
 				('a', 'linked', 'purchase', 'order', TIMESTAMP '2021-03-01', 'o1', 'Online', 10.0),
 				('a', 'linked', 'purchase', 'order', TIMESTAMP '2022-02-01', 'o2', 'Online', 10.0),
 				('a', 'linked', 'purchase', 'order', TIMESTAMP '2022-02-01', 'o2', 'Online', 5.0),

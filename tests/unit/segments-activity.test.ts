@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/core/db';
 import { activityDaysQuery } from '../../src/lib/core/customer360/activity-days';
 import { eventsUpTo } from '../../src/lib/core/customer360/orders';
+import { saleOf } from '../../src/lib/core/customer360/events';
 import { EVENT_KINDS } from '../../src/lib/core/customer360/event-kinds';
 import { compileRule } from '../../src/lib/core/segments/compile';
 import { loadFieldCatalogue } from '../../src/lib/core/segments/fields';
@@ -65,14 +66,14 @@ const COUNTS: [BehaviourCount, number][] = [
 async function writeWorkspace(db: Db): Promise<void> {
 	await db.exec(sql`CREATE OR REPLACE TABLE cc_event (customer_id VARCHAR, status VARCHAR,
 		kind VARCHAR, event_at TIMESTAMP, order_key VARCHAR, event_type VARCHAR, lane VARCHAR,
-		amount DOUBLE, category VARCHAR, product VARCHAR, channel VARCHAR)`);
+		amount DOUBLE, category VARCHAR, product VARCHAR, channel VARCHAR, sale BOOLEAN)`);
 	for (const [customer, kind, at, key, type] of EVENTS) {
 		await db.exec(sql`INSERT INTO cc_event VALUES (${customer}, 'linked', ${kind}, ${at}::TIMESTAMP,
-			${key}, ${type}, 'Online', 10, NULL, NULL, NULL)`);
+			${key}, ${type}, 'Online', 10, NULL, NULL, NULL, ${saleOf(sql`${kind}`, sql`${type}`)})`);
 	}
 	// An event of a customer not linked: never counted.
 	await db.exec(sql`INSERT INTO cc_event VALUES ('c6', 'ambiguous', 'purchase',
-		'2024-03-30'::TIMESTAMP, 'o10', 'order', 'Online', 10, NULL, NULL, NULL)`);
+		'2024-03-30'::TIMESTAMP, 'o10', 'order', 'Online', 10, NULL, NULL, NULL, true)`);
 	await db.exec(sql`CREATE OR REPLACE TABLE plain_360 AS
 		SELECT 'c' || range AS customer_id, 0 AS orders FROM range(1, 7)`);
 	await db.exec(sql`CREATE OR REPLACE TABLE days_360 AS

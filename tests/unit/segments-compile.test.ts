@@ -28,7 +28,7 @@ import { conditionText } from '../../src/lib/core/segments/describe';
 import { standaloneSql } from '../../src/lib/core/segments/standalone-sql';
 import type { RuleContext } from '../../src/lib/core/segments/validate';
 import { engines } from '../support/engines';
-import { EVENT_COLUMNS, segment, writeTable, type Columns } from '../support/segment-fixtures';
+import { segment, writeEvents, writeTable, type Columns } from '../support/segment-fixtures';
 
 const AS_OF = '2024-03-31';
 const DROP = "'; DROP TABLE cc_customer_360; --";
@@ -474,7 +474,7 @@ describe.each(engines)('segment rules on $name DuckDB', (engine) => {
 		db = await engine.open();
 		await writeTable(db, 'cc_customer_360', CUSTOMER_COLUMNS, CUSTOMERS);
 		await writeTable(db, 'cc_indicator', INDICATOR_COLUMNS, INDICATORS);
-		await writeTable(db, 'cc_event', EVENT_COLUMNS, EVENTS);
+		await writeEvents(db, 'cc_event', EVENTS);
 		context = {
 			fields: await loadFieldCatalogue(db),
 			asOf: AS_OF,
@@ -635,7 +635,7 @@ describe('standalone SQL on native DuckDB', () => {
 		db = await native.open();
 		await writeTable(db, 'cc_customer_360', CUSTOMER_COLUMNS, CUSTOMERS);
 		await writeTable(db, 'cc_indicator', INDICATOR_COLUMNS, INDICATORS);
-		await writeTable(db, 'cc_event', EVENT_COLUMNS, EVENTS);
+		await writeEvents(db, 'cc_event', EVENTS);
 		await db.exec(sql`CREATE TABLE customer_360 AS SELECT * FROM cc_customer_360;
 			CREATE TABLE "my events" AS SELECT * FROM cc_event;
 			CREATE TABLE indicators AS SELECT * FROM cc_indicator`);

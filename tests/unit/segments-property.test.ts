@@ -29,7 +29,7 @@ import {
 } from '../../src/lib/core/segments/rules';
 import { standaloneSql } from '../../src/lib/core/segments/standalone-sql';
 import { engines } from '../support/engines';
-import { EVENT_COLUMNS, writeTable, type Columns } from '../support/segment-fixtures';
+import { writeEvents, writeTable, type Columns } from '../support/segment-fixtures';
 
 const AS_OF = '2024-03-31';
 const RUNS = 200;
@@ -354,7 +354,7 @@ describe.each(engines)('random rules on random data ($name DuckDB)', (engine) =>
 			fc.asyncProperty(caseArb, async ({ data, segments, rule }) => {
 				const indicators = data.computed ? data.indicators : [];
 				await writeTable(db, 'cc_customer_360', CUSTOMER_COLUMNS, data.customers);
-				await writeTable(db, 'cc_event', EVENT_COLUMNS, data.events);
+				await writeEvents(db, 'cc_event', data.events);
 				// Every other case, the customers carry their activity days as a 360° build
 				// writes them, so behaviour conditions are counted from those instead of events.
 				if (cases++ % 2 === 0) {
@@ -382,7 +382,7 @@ describe.each(engines)('random rules on random data ($name DuckDB)', (engine) =>
 				const result = compileRule(rule, context);
 				if (!result.ok) return;
 				await writeTable(db, 'customer_360', CUSTOMER_COLUMNS, data.customers);
-				await writeTable(db, 'events', EVENT_COLUMNS, data.events);
+				await writeEvents(db, 'events', data.events);
 				await writeTable(db, 'indicators', INDICATOR_COLUMNS, indicators);
 				const standalone = standaloneSql(saved('draft', rule), context);
 				if (!standalone.ok) throw new Error(JSON.stringify(standalone.errors));

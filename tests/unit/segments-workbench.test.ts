@@ -36,7 +36,7 @@ import {
 } from '../../src/lib/core/segments/workspace-segments';
 import { loadDemoWorkspace } from '../../src/lib/core/workspace/demo-workspace';
 import { engines } from '../support/engines';
-import { EVENT_COLUMNS, segment, writeTable, type Columns } from '../support/segment-fixtures';
+import { segment, writeEvents, writeTable, type Columns } from '../support/segment-fixtures';
 
 const AS_OF = '2024-03-31';
 const DROP = "'; DROP TABLE x; --";
@@ -316,7 +316,7 @@ describe.each(engines)('segment builder calls on $name DuckDB', (engine) => {
 		empty = await engine.open();
 		await writeTable(db, C360_TABLES.customer, CUSTOMER_COLUMNS, CUSTOMERS);
 		await writeTable(db, 'cc_indicator', INDICATOR_COLUMNS, INDICATORS);
-		await writeTable(db, C360_TABLES.event, EVENT_COLUMNS, EVENTS);
+		await writeEvents(db, C360_TABLES.event, EVENTS);
 		await saveBuildState(db, {
 			builtAt: 0,
 			asOf: AS_OF,

@@ -7,6 +7,7 @@
 // random lifetime and buys on random days of it, so the models see new, active and lapsed
 // customers alike.
 import { C360_TABLES } from '../customer360/tables';
+import { saleOf } from '../customer360/events';
 import { buildIndicators } from '../indicators/build';
 import { DEFAULT_INDICATOR_SETTINGS } from '../indicators/settings';
 import { INDICATOR_TABLES } from '../indicators/tables';
@@ -32,7 +33,9 @@ export const indicators: BenchScenario = {
 	async setup(db, size) {
 		const buyers = Math.floor(size * 0.8);
 		const c = sql`(hash(range, 'customer') % ${buyers})`;
+		// Flagged sale or not as the 360° build flags its events.
 		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(C360_TABLES.event)} AS
+			SELECT *, ${saleOf(sql`kind`, sql`event_type`)} AS sale FROM (
 			WITH t AS (
 				SELECT range, ${c} AS c FROM range(${size * TRANSACTIONS_PER_CUSTOMER})
 			), timed AS (
@@ -46,7 +49,7 @@ export const indicators: BenchScenario = {
 					+ least(${HISTORY_DAYS}, born + hash(range, 'day') % life)::INTEGER
 					+ INTERVAL 12 HOUR AS event_at,
 				5 + (hash(range, 'amount') % 20000) / 100.0 AS amount
-			FROM timed`);
+			FROM timed)`);
 		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(C360_TABLES.customer)} AS
 			SELECT ${customerId(sql`range`)} AS customer_id,
 				${AS_OF}::TIMESTAMP - INTERVAL ${HISTORY_DAYS} DAY AS first_seen,

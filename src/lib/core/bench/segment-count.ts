@@ -7,6 +7,7 @@
 import { ACTIVITY_COLUMN, activityDaysQuery } from '../customer360/activity-days';
 import { eventsUpTo } from '../customer360/orders';
 import { C360_TABLES } from '../customer360/tables';
+import { saleOf } from '../customer360/events';
 import { dropTables } from '../identity/tables';
 import { INDICATOR_TABLES } from '../indicators/tables';
 import type { Rule, RuleGroup } from '../segments/definition';
@@ -130,8 +131,9 @@ export const segmentCount: BenchScenario = {
 	async setup(db, size) {
 		const n = size * SEGMENT_EVENTS_PER_CUSTOMER;
 		// 70 % order lines (two a order), 20 % web visits, 10 % e-mail events.
+		// Flagged sale or not as the 360° build flags its events.
 		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(C360_TABLES.event)} AS
-			SELECT ${customerId(sql`hash(range, 'customer') % ${size}`)} AS customer_id,
+			SELECT *, ${saleOf(sql`kind`, sql`event_type`)} AS sale FROM (SELECT ${customerId(sql`hash(range, 'customer') % ${size}`)} AS customer_id,
 				'linked' AS status, kind,
 				CASE kind WHEN 'purchase' THEN
 						CASE WHEN hash(range, 'cancel') % 30 = 0 THEN 'cancelled' ELSE 'order' END
@@ -150,7 +152,7 @@ export const segmentCount: BenchScenario = {
 				NULL::VARCHAR AS channel
 			FROM (SELECT range, CASE WHEN range % 10 < 7 THEN 'purchase'
 					WHEN range % 10 < 9 THEN 'web' ELSE 'email' END AS kind
-				FROM range(${n}))`);
+				FROM range(${n})))`);
 		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(C360_TABLES.customer)} AS
 			SELECT ${customerId(sql`range`)} AS customer_id,
 				'Name' || range AS first_name,

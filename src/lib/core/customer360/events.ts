@@ -3,11 +3,16 @@
 // mapped view by role: the first column of a role wins. The tricky points: times are kept as
 // written, with no timezone conversion (the exports carry local times, and a DATE column reads
 // as midnight); amounts are summed as written, whatever their currency (the build reports it
-// when there are several); and a purchase is in store when the source says so — a store
-// column, a channel value naming a shop, or a source named like till receipts — online otherwise.
+// when there are several); a purchase is in store when the source says so — a store
+// column, a channel value naming a shop, or a source named like till receipts — online
+// otherwise; and whether a purchase line is a sale (not cancelled or refunded) is read once,
+// here, into `sale`: the KPIs, the indicators and segment counts all filter on it, and reading
+// the event type's words again costs each of them most of a pass over the events.
 import type { Db } from '../db';
+import { rowsOf } from '../sql/rows';
 import { ident, sql, trusted, type Sql } from '../sql/sql';
 import { columnsWithRole, type EventSource } from './event-sources';
+import { isCancelled } from './event-types';
 import { C360_TABLES } from './tables';
 
 /** The timeline lanes, one per channel, in display order. */
@@ -67,7 +72,32 @@ export async function createEventTable(db: Db): Promise<void> {
 		customer_id VARCHAR, status VARCHAR, linked_by VARCHAR, source_id VARCHAR, source_row BIGINT,
 		kind VARCHAR, lane VARCHAR, event_at TIMESTAMP, amount DOUBLE, currency VARCHAR, order_key VARCHAR,
 		category VARCHAR, product VARCHAR, quantity DOUBLE, event_type VARCHAR, channel VARCHAR,
-		campaign VARCHAR, store VARCHAR)`);
+		campaign VARCHAR, store VARCHAR, sale BOOLEAN)`);
+}
+
+/** Whether an event of `kind` and `type` is a sale: a purchase not cancelled nor refunded. */
+export function saleOf(kind: Sql, type: Sql): Sql {
+	return sql`(${kind} = 'purchase' AND NOT ${isCancelled(type)})`;
+}
+
+/**
+ * Whether the event table was written before `sale` was kept (a workspace saved by an earlier
+ * version); false when it has the column or there is no event table.
+ */
+export async function lacksSaleColumn(db: Db): Promise<boolean> {
+	const columns = rowsOf(
+		await db.query(sql`SELECT column_name FROM duckdb_columns()
+			WHERE table_name = ${C360_TABLES.event} AND schema_name = 'main'
+				AND database_name = current_database()`)
+	).map((row) => String(row.column_name));
+	return columns.length > 0 && !columns.includes('sale');
+}
+
+/** Gives such an event table its `sale` column. */
+export async function addSaleColumn(db: Db): Promise<void> {
+	const table = ident(C360_TABLES.event);
+	await db.exec(sql`ALTER TABLE ${table} ADD COLUMN sale BOOLEAN`);
+	await db.exec(sql`UPDATE ${table} SET sale = ${saleOf(sql`kind`, sql`event_type`)}`);
 }
 
 /** Adds one source's events, joined to their links (see link-events). */
@@ -86,7 +116,8 @@ export async function addSourceEvents(db: Db, source: EventSource): Promise<void
 			${valueOf(source, 'event_time', 'TIMESTAMP')}, ${valueOf(source, 'amount', 'DOUBLE')},
 			${text('currency')}, ${orderKey}, ${text('category')}, ${text('product')},
 			${valueOf(source, 'quantity', 'DOUBLE')}, ${text('event_type')}, ${text('channel')},
-			${text('campaign')}, ${text('store')}
+			${text('campaign')}, ${text('store')},
+			${source.kind === 'purchase' ? sql`NOT ${isCancelled(text('event_type'))}` : sql`false`}
 		FROM ${ident(source.view)} v
 		LEFT JOIN ${ident(C360_TABLES.link)} l
 			ON l.source_id = ${source.sourceId} AND l.source_row = v.source_row`);

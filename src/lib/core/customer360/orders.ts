@@ -3,12 +3,11 @@
 // ignored; undated events stay in lifetime totals. An order of several rows (one per line
 // item) is one order: its order key; cancelled or refunded orders are no sale.
 import { ident, sql, type Sql } from '../sql/sql';
-import { isCancelled } from './event-types';
 import { C360_TABLES } from './tables';
 
-/** The linked events up to the end of `asOf` (ISO date), each flagged `sale` or not. */
+/** The linked events up to the end of `asOf` (ISO date), with their `sale` flag (events.ts). */
 export function eventsUpTo(asOf: string): Sql {
-	return sql`SELECT *, kind = 'purchase' AND NOT ${isCancelled(sql`event_type`)} AS sale
+	return sql`SELECT *
 		FROM ${ident(C360_TABLES.event)}
 		WHERE status = 'linked' AND (event_at IS NULL OR event_at < ${asOf}::DATE + INTERVAL 1 DAY)`;
 }

@@ -7,29 +7,32 @@
 // lines (cancelled and refunded orders are no sale, as in the 360° KPIs), an order counting when
 // one of its lines passes the filters; other kinds count events. Only linked events up to the
 // end of the as-of day count, as in the 360° view; undated events count only without a window.
-import { isCancelled } from '../customer360/event-types';
+// Windows compare the event's time with the midnights that bound them rather than casting each
+// time to its day: the same events, and a comparison with a constant the scan can filter on.
+import { saleOf } from '../customer360/events';
 import { ident, join, sql, type Sql } from '../sql/sql';
 import { undatedField } from '../customer360/activity-days';
 import { testSql } from './test-sql';
 import type { CheckedBehaviour } from './validate';
 
 function windowSql(behaviour: CheckedBehaviour, asOf: string): Sql | null {
-	const day = sql`e.event_at::DATE`;
+	const from = (day: Sql) => sql`e.event_at >= (${day})::TIMESTAMP`;
 	const window = behaviour.window;
 	switch (window.kind) {
 		case 'ever':
 			return null;
 		case 'last-days':
-			return sql`${day} >= ${asOf}::DATE - ${window.days}`;
+			return from(sql`${asOf}::DATE - ${window.days}`);
 		case 'between':
-			return sql`${day} BETWEEN ${window.from}::DATE AND ${window.to}::DATE`;
+			return sql`${from(sql`${window.from}::DATE`)}
+				AND e.event_at < (${window.to}::DATE + 1)::TIMESTAMP`;
 		case 'since':
-			return sql`${day} >= ${window.from}::DATE`;
+			return from(sql`${window.from}::DATE`);
 	}
 }
 
-/** The counted events' conditions. */
-function eventConditions(behaviour: CheckedBehaviour, asOf: string): Sql[] {
+/** The counted events' conditions; `sale`: whether the events keep each line's sale flag. */
+function eventConditions(behaviour: CheckedBehaviour, asOf: string, sale: boolean): Sql[] {
 	const conditions = [
 		sql`e.status = 'linked'`,
 		sql`e.customer_id IS NOT NULL`,
@@ -37,7 +40,8 @@ function eventConditions(behaviour: CheckedBehaviour, asOf: string): Sql[] {
 		sql`e.kind = ${behaviour.event}`
 	];
 	if (behaviour.event === 'purchase') {
-		conditions.push(sql`NOT ${isCancelled(sql`e.event_type`)}`, sql`e.order_key IS NOT NULL`);
+		const isSale = sale ? sql`e.sale` : saleOf(sql`e.kind`, sql`e.event_type`);
+		conditions.push(isSale, sql`e.order_key IS NOT NULL`);
 	}
 	if (behaviour.eventType !== null) {
 		conditions.push(sql`coalesce(lower(e.event_type) = lower(${behaviour.eventType}), false)`);
@@ -59,6 +63,11 @@ export interface EventReading {
 	 * in its place (a table they were kept in by an earlier count, see condition-memo.ts).
 	 */
 	memo?: (counts: Sql) => Sql;
+	/**
+	 * Whether the event table keeps each line's `sale` flag, as the workspace's does
+	 * (customer360/events.ts); otherwise a sale is read from the event type's words.
+	 */
+	sale?: boolean;
 }
 
 /** How a count compares with the condition's number. */
@@ -115,7 +124,7 @@ export function behaviourSql(
 	if (count === 'at-least' && times === 0) return sql`true`;
 	const quick = reading.days ? fromActivityDays(behaviour, reading.days, asOf) : null;
 	if (quick) return quick;
-	const where = join(eventConditions(behaviour, asOf), ' AND ');
+	const where = join(eventConditions(behaviour, asOf, reading.sale === true), ' AND ');
 	const matching = sql`SELECT e.customer_id FROM ${ident(events)} e WHERE ${where}`;
 	// Orders: each (customer, order) once, then counted; cheaper than count(DISTINCT …).
 	const counted =

@@ -51,6 +51,8 @@ export interface SqlTarget {
 	indicatorIds(filter: IndicatorFilter): Sql;
 	/** Whether the customer table holds activity days (behaviour counts read them first). */
 	activity: boolean;
+	/** Whether the events keep each line's sale flag (the workspace's do, see EventReading). */
+	saleFlag: boolean;
 	/** Where event-reading conditions' counts may be kept between counts (condition-memo.ts). */
 	memo?: (counts: Sql) => Sql;
 }
@@ -59,7 +61,8 @@ const WORKSPACE_TARGET = (asOf: string | null, activity: boolean): SqlTarget => 
 	tables: WORKSPACE_TABLES,
 	asOf,
 	indicatorIds: memberIds,
-	activity
+	activity,
+	saleFlag: true
 });
 
 /** The predicate of a checked rule on the customer row `c` (and its indicators `i`). */
@@ -80,7 +83,8 @@ export function predicateOf(rule: CheckedRule, target: SqlTarget): Sql {
 		case 'behaviour':
 			return behaviourSql(rule, sql`c.customer_id`, target.tables.events, target.asOf ?? '', {
 				days: target.activity ? sql`c.${ident(ACTIVITY_COLUMN)}` : null,
-				memo: target.memo
+				memo: target.memo,
+				sale: target.saleFlag
 			});
 		case 'indicator':
 			return sql`coalesce(c.customer_id IN (${target.indicatorIds(rule.filter)}), false)`;

@@ -112,7 +112,9 @@ export function standaloneSql(
 		asOf: context.asOf,
 		indicatorIds: indicatorIds(tables.indicators),
 		// The exported customer table has no activity days: behaviour reads the events.
-		activity: false
+		activity: false,
+		// An events table of production need not keep the flag: sales are read from the types.
+		saleFlag: false
 	};
 	const expected = [[tables.customers, 'the 360° customer table, one row per customer']];
 	if (someCondition(checked.rule, (c) => c.kind === 'behaviour')) {
