@@ -10,6 +10,7 @@ import { resolveIdentities } from '../../src/lib/core/identity/resolve';
 import { buildIndicators, indicatorsInfo } from '../../src/lib/core/indicators/build';
 import { indicatorCharts } from '../../src/lib/core/indicators/charts-data';
 import { lifecycleAt } from '../../src/lib/core/indicators/lifecycle';
+import { rfmScores } from '../../src/lib/core/indicators/rfm';
 import { indicatorMembers } from '../../src/lib/core/indicators/members';
 import type { IndicatorState } from '../../src/lib/core/indicators/run-state';
 import {
@@ -148,6 +149,19 @@ describe.each(engines)('indicators of the demo ($name)', (engine) => {
 		const members = await indicatorMembers(db, { kind: 'rfm-cell', r: 5, f: 5 }, 0, 10);
 		expect(members.total).toBe(cell?.customers);
 		expect(rowsOf(members.rows).every((r) => r.rfm_segment === 'Champions')).toBe(true);
+	});
+
+	it('stores the RFM scores and segments the RFM scoring gives the 360° customers', async () => {
+		const base = sql`SELECT customer_id, days_since_last_purchase AS recency_days,
+			orders AS frequency, revenue AS monetary FROM cc_customer_360`;
+		const differ = await one(sql`SELECT count(*) AS n FROM (
+			(SELECT customer_id, r_score, f_score, m_score, rfm_segment FROM cc_indicator
+				WHERE r_score IS NOT NULL
+			EXCEPT SELECT * FROM (${rfmScores(base, DEFAULT_INDICATOR_SETTINGS.rfm)}))
+			UNION ALL
+			(SELECT * FROM (${rfmScores(base, DEFAULT_INDICATOR_SETTINGS.rfm)})
+			EXCEPT SELECT customer_id, r_score, f_score, m_score, rfm_segment FROM cc_indicator))`);
+		expect(Number(differ.n)).toBe(0);
 	});
 
 	it('stores the lifecycle stage as at the as-of date', async () => {

@@ -35,15 +35,14 @@ function stageCase(stages: readonly LifecycleStage[], orders: Sql, daysSinceLast
 }
 
 /**
- * The stages at the 360° view's own as-of date, read from its KPIs (the same orders and days
- * since the last purchase lifecycleAt counts, without going through the events again).
+ * The stage at the 360° view's own as-of date of the 360° customer row `c`, read from its KPIs
+ * (the same orders and days since the last purchase lifecycleAt counts, without going through
+ * the events again).
  */
 export function lifecycleOf360(asOf: string, stages: readonly LifecycleStage[]): Sql {
 	const known = sql`c.first_seen IS NULL OR c.first_seen < ${asOf}::DATE + INTERVAL 1 DAY
 		OR c.orders > 0 OR c.last_activity_at IS NOT NULL`;
-	return sql`SELECT c.customer_id,
-			${stageCase(stages, sql`c.orders`, sql`c.days_since_last_purchase`, known)} AS stage
-		FROM ${ident(C360_TABLES.customer)} c`;
+	return stageCase(stages, sql`c.orders`, sql`c.days_since_last_purchase`, known);
 }
 
 /** customer_id, stage (a stage id, NOT_YET_KNOWN or NO_STAGE) of every 360° customer at `day`. */

@@ -3,13 +3,20 @@
 // purchase get no score. Quintiles rank the scored customers: score = 1 + ⌊5 · (rank − 1) / n⌋
 // with rank() so that tied values share the lower score (the tie is never split at random, and
 // the same data always scores the same); recency ranks the longest-gone first. Thresholds
-// count the cut points a value is above (for recency, 5 minus those the days are above).
+// count the cut points a value is above (for recency, 5 minus those the days are above). The
+// scores are columns of the customers' own rows (windows over those who bought), so the
+// indicator table reads them without joining a second copy of the customers back by id.
 import { join, lit, sql, type Sql } from '../sql/sql';
 import { RFM_GRID } from './rfm-segments';
 import type { Cuts, RfmSettings } from './settings';
 
+/** Whether the customer bought: only then has it scores. */
+const BOUGHT = sql`(frequency > 0 AND recency_days IS NOT NULL)`;
+
 function quintile(order: Sql): Sql {
-	return sql`(1 + floor(5 * (rank() OVER (ORDER BY ${order}) - 1) / count(*) OVER ()))::INTEGER`;
+	const among = sql`PARTITION BY ${BOUGHT}`;
+	return sql`(1 + floor(5 * (rank() OVER (${among} ORDER BY ${order}) - 1)
+		/ count(*) OVER (${among})))::INTEGER`;
 }
 
 function aboveCuts(value: Sql, cuts: Cuts): Sql {
@@ -40,13 +47,25 @@ function gridList(): Sql {
 	return sql`[${join(rows)}]`;
 }
 
+/**
+ * r_score, f_score, m_score as select items over a relation with recency_days, frequency and
+ * monetary: NULL for a customer who did not buy.
+ */
+export function rfmScoreColumns(rfm: RfmSettings): Sql {
+	const { r, f, m } = scores(rfm);
+	const ifBought = (score: Sql) => sql`CASE WHEN ${BOUGHT} THEN ${score} END`;
+	return sql`${ifBought(r)} AS r_score, ${ifBought(f)} AS f_score, ${ifBought(m)} AS m_score`;
+}
+
+/** The named segment of an R and an F score (NULL without scores). */
+export function rfmSegment(r: Sql, f: Sql): Sql {
+	return sql`(${gridList()})[${r}][${f}]`;
+}
+
 /** customer_id, r_score, f_score, m_score, rfm_segment of the customers of `base` who bought. */
 export function rfmScores(base: Sql, rfm: RfmSettings): Sql {
-	const { r, f, m } = scores(rfm);
 	return sql`SELECT customer_id, r_score, f_score, m_score,
-			(${gridList()})[r_score][f_score] AS rfm_segment
-		FROM (
-			SELECT customer_id, ${r} AS r_score, ${f} AS f_score, ${m} AS m_score
-			FROM (${base}) WHERE frequency > 0 AND recency_days IS NOT NULL
-		)`;
+			${rfmSegment(sql`r_score`, sql`f_score`)} AS rfm_segment
+		FROM (SELECT *, ${rfmScoreColumns(rfm)} FROM (${base}))
+		WHERE ${BOUGHT}`;
 }
