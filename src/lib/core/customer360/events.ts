@@ -9,7 +9,7 @@
 // here, into `sale`: the KPIs, the indicators and segment counts all filter on it, and reading
 // the event type's words again costs each of them most of a pass over the events.
 import type { Db } from '../db';
-import { rowsOf } from '../sql/rows';
+import { tableColumns } from '../mapped/placement';
 import { ident, sql, trusted, type Sql } from '../sql/sql';
 import { columnsWithRole, type EventSource } from './event-sources';
 import { isCancelled } from './event-types';
@@ -85,12 +85,8 @@ export function saleOf(kind: Sql, type: Sql): Sql {
  * version); false when it has the column or there is no event table.
  */
 export async function lacksSaleColumn(db: Db): Promise<boolean> {
-	const columns = rowsOf(
-		await db.query(sql`SELECT column_name FROM duckdb_columns()
-			WHERE table_name = ${C360_TABLES.event} AND schema_name = 'main'
-				AND database_name = current_database()`)
-	).map((row) => String(row.column_name));
-	return columns.length > 0 && !columns.includes('sale');
+	const columns = await tableColumns(db, C360_TABLES.event);
+	return columns.size > 0 && !columns.has('sale');
 }
 
 /** Gives such an event table its `sale` column. */
@@ -117,7 +113,7 @@ export async function addSourceEvents(db: Db, source: EventSource): Promise<void
 			${text('currency')}, ${orderKey}, ${text('category')}, ${text('product')},
 			${valueOf(source, 'quantity', 'DOUBLE')}, ${text('event_type')}, ${text('channel')},
 			${text('campaign')}, ${text('store')},
-			${source.kind === 'purchase' ? sql`NOT ${isCancelled(text('event_type'))}` : sql`false`}
+			${saleOf(sql`${source.kind}`, text('event_type'))}
 		FROM ${ident(source.view)} v
 		LEFT JOIN ${ident(C360_TABLES.link)} l
 			ON l.source_id = ${source.sourceId} AND l.source_row = v.source_row`);
