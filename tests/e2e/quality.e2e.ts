@@ -2,7 +2,6 @@
 // invalid values with examples, duplicates, overlaps between sources and junk identifiers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-
 import { openDemo } from './support/demo-session';
 import { closeSession, type Session } from './support/session';
 

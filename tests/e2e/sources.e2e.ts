@@ -4,7 +4,6 @@
 // its import card.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-
 import { openDemo } from './support/demo-session';
 import { closeSession, type Session } from './support/session';
 

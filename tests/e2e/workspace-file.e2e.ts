@@ -5,7 +5,6 @@
 // A broken file is refused with its reasons.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
 import { openDemo } from './support/demo-session';
 import { closeSession, type Session } from './support/session';
 
