@@ -11,6 +11,8 @@ import { EVENT_KINDS } from '../../src/lib/core/customer360/event-kinds';
 import { rowsOf } from '../../src/lib/core/sql/rows';
 import { sql, trusted, type Sql } from '../../src/lib/core/sql/sql';
 import { compileRule } from '../../src/lib/core/segments/compile';
+import { segmentCount } from '../../src/lib/core/segments/count';
+import { LeafSets } from '../../src/lib/core/segments/leaf-sets';
 import type { Rule, RuleGroup, SegmentDefinition } from '../../src/lib/core/segments/definition';
 import { loadFieldCatalogue } from '../../src/lib/core/segments/fields';
 import { activityDaysQuery } from '../../src/lib/core/customer360/activity-days';
@@ -365,6 +367,8 @@ describe.each(engines)('random rules on random data ($name DuckDB)', (engine) =>
 				if (data.computed) await writeTable(db, 'cc_indicator', INDICATOR_COLUMNS, indicators);
 				else await db.exec(sql`DROP TABLE IF EXISTS cc_indicator`);
 				const context = { fields: await loadFieldCatalogue(db), asOf: AS_OF, segments };
+				// One set of kept conditions for the case's data: the leaves reuse the tree's.
+				const kept = new LeafSets(`case ${cases}`);
 				for (const tree of [rule, ...leavesOf(rule)]) {
 					const result = compileRule(tree, context);
 					const reference = evaluateRule(tree, context, { ...data, indicators });
@@ -375,6 +379,16 @@ describe.each(engines)('random rules on random data ($name DuckDB)', (engine) =>
 					compiled += 1;
 					const ids = await idsOf(result.sql);
 					expect({ tree, ids }).toEqual({ tree, ids: reference.ok ? reference.ids : null });
+					// The live count from kept condition bitmaps equals the count in one query.
+					const live = await kept.count(db, result.rule, result.target);
+					const counted = await segmentCount(db, result.selection);
+					expect({ tree, customers: live.customers, share: live.share }).toEqual({
+						tree,
+						customers: ids.length,
+						share: counted.share
+					});
+					expect(live.revenue).toBeCloseTo(counted.revenue, 6);
+					expect(live.revenueShare ?? 0).toBeCloseTo(counted.revenueShare ?? 0, 9);
 					if (ids.length > 0 && ids.length < data.customers.length) selective += 1;
 				}
 				if (engine.name !== 'native') return;

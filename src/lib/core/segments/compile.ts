@@ -42,7 +42,8 @@ export interface Selection {
 }
 
 export type CompileResult =
-	{ ok: true; sql: Sql; selection: Selection } | { ok: false; errors: RuleError[] };
+	| { ok: true; sql: Sql; selection: Selection; rule: CheckedRule; target: SqlTarget }
+	| { ok: false; errors: RuleError[] };
 
 /** Where a checked rule is written for: the tables, the as-of date, the indicator marks' ids. */
 export interface SqlTarget {
@@ -143,7 +144,9 @@ export function compileRule(
 		ok: true,
 		sql: sql`SELECT c.customer_id ${selection.from}
 WHERE ${selection.where}`,
-		selection
+		selection,
+		rule: checked.rule,
+		target
 	};
 }
 

@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import type { ExportedFile } from '../customer360/export-360';
 import type { ExportProgress } from '../export/key-pages';
 import type { SegmentAnswer } from './answers';
-import { compileRule, compileSegment, type Selection } from './compile';
+import { compileRule, compileSegment, type Selection, type SqlTarget } from './compile';
 import { loadRuleContext } from './context';
 import { segmentCount, segmentPreview, type SegmentCount } from './count';
 import type { Rule, SegmentDefinition } from './definition';
@@ -26,6 +26,19 @@ import { conditionMemo } from './condition-memo';
 import { standaloneSql } from './standalone-sql';
 import { loadBuildState } from '../customer360/build-state';
 import type { Sql } from '../sql/sql';
+import type { Build360State } from '../customer360/build-state';
+import { loadIndicatorState } from '../indicators/run-state';
+import { leafSets, MAX_BITMAP_CUSTOMERS } from './leaf-sets';
+import type { CheckedRule } from './validate';
+
+/** A rule compiled against the workspace, with the 360° build it was compiled against. */
+interface CompiledRule {
+	sql: Sql;
+	selection: Selection;
+	rule: CheckedRule;
+	target: SqlTarget;
+	built: Build360State;
+}
 
 export interface SegmentFieldsInfo {
 	catalogue: FieldCatalogue;
@@ -55,7 +68,7 @@ async function idsOfRule(
 	rule: Rule,
 	segments: readonly SegmentDefinition[],
 	segmentId: string | null
-): Promise<SegmentAnswer<{ sql: Sql; selection: Selection }>> {
+): Promise<SegmentAnswer<CompiledRule>> {
 	const context = await loadRuleContext(db, segments, segmentId);
 	const built = await loadBuildState(db);
 	if (context.asOf === null || !built) return noCustomers();
@@ -64,7 +77,7 @@ async function idsOfRule(
 	const compiled = compileRule(rule, context, memo.standIn);
 	if (!compiled.ok) return { status: 'invalid', errors: compiled.errors };
 	await memo.materialise(db);
-	return { status: 'ok', value: { sql: compiled.sql, selection: compiled.selection } };
+	return { status: 'ok', value: { ...compiled, built } };
 }
 
 export async function countRule(
@@ -76,7 +89,17 @@ export async function countRule(
 	const started = performance.now();
 	const ids = await idsOfRule(db, rule, segments, segmentId);
 	if (ids.status !== 'ok') return ids;
-	const count = await segmentCount(db, ids.value.selection);
+	const { built, selection } = ids.value;
+	let count: SegmentCount;
+	if (built.customers <= MAX_BITMAP_CUSTOMERS) {
+		// The conditions' customers are kept for the next edits, for this 360° build and these
+		// indicators (leaf-sets.ts).
+		const indicators = await loadIndicatorState(db);
+		const version = `${built.builtAt}|${built.asOf}|${indicators?.builtAt ?? 'none'}`;
+		count = await leafSets(db, version).count(db, ids.value.rule, ids.value.target);
+	} else {
+		count = await segmentCount(db, selection);
+	}
 	return { status: 'ok', value: { ...count, ms: performance.now() - started } };
 }
 
