@@ -74,16 +74,26 @@ export class LeafSets {
 	/** The rows of one condition, kept or read now. */
 	private async leaf(db: Db, rule: CheckedRule, target: SqlTarget, words: number): Promise<Bits> {
 		const { from, where } = selectionOf(rule, target);
-		const query = sql`SELECT c.rowid::INTEGER AS r ${from} WHERE ${where}`;
+		// The engine packs the rows into 32-bit words itself: a thirty-second of the rows to
+		// hand over (the native engine converts every value it returns). The word's bits are
+		// returned as a signed INTEGER, which a Uint32Array stores back as the same bits.
+		const bit = sql`(1::BIGINT << (c.rowid & 31))`;
+		const query = sql`SELECT (c.rowid >> 5)::INTEGER AS w,
+			(bit_or(${bit}) - CASE WHEN bit_or(${bit}) >= 2147483648 THEN 4294967296 ELSE 0 END)::INTEGER AS b
+			${from} WHERE ${where} GROUP BY ALL`;
 		const known = this.kept.get(query.text);
 		if (known) {
 			this.kept.delete(query.text);
 			this.kept.set(query.text, known);
 			return known;
 		}
-		const rows = (await db.query(query)).getChild('r')?.toArray() as Int32Array | undefined;
+		const result = await db.query(query);
+		const indexes = result.getChild('w')?.toArray() as Int32Array | undefined;
+		const values = result.getChild('b')?.toArray() as Int32Array | undefined;
 		const bits = new Uint32Array(words);
-		for (const r of rows ?? []) setBit(bits, r);
+		indexes?.forEach((w, i) => {
+			bits[w] = values?.[i] ?? 0;
+		});
 		this.kept.set(query.text, bits);
 		while (this.kept.size > MAX_KEPT) {
 			const oldest = this.kept.keys().next().value as string;
