@@ -30,7 +30,7 @@ function setBit(bits: Bits, row: number): void {
 function bitCount(word: number): number {
 	let w = word - ((word >>> 1) & 0x55555555);
 	w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
-	return (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+	return Math.imul((w + (w >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 interface Customers {
@@ -53,7 +53,7 @@ export class LeafSets {
 	private async loadCustomers(db: Db, table: string): Promise<Customers> {
 		if (this.customers) return this.customers;
 		const result = await db.query(sql`SELECT rowid::INTEGER AS r,
-			coalesce(TRY_CAST(revenue AS DOUBLE), 0) AS revenue FROM ${ident(table)}`);
+			coalesce(TRY_CAST(${ident('revenue')} AS DOUBLE), 0) AS revenue FROM ${ident(table)}`);
 		const rowIds = result.getChild('r')?.toArray() as Int32Array | undefined;
 		const revenues = result.getChild('revenue')?.toArray() as Float64Array | undefined;
 		let rows = 0;

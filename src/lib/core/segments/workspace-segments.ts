@@ -24,9 +24,8 @@ import {
 } from './overlaps';
 import { conditionMemo } from './condition-memo';
 import { standaloneSql } from './standalone-sql';
-import { loadBuildState } from '../customer360/build-state';
+import { loadBuildState, type Build360State } from '../customer360/build-state';
 import type { Sql } from '../sql/sql';
-import type { Build360State } from '../customer360/build-state';
 import { loadIndicatorState } from '../indicators/run-state';
 import { leafSets, MAX_BITMAP_CUSTOMERS } from './leaf-sets';
 import type { CheckedRule } from './validate';
