@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/core/db';
 import { EVENT_KINDS } from '../../src/lib/core/customer360/event-kinds';
 import { rowsOf } from '../../src/lib/core/sql/rows';
-import { sql, trusted, type Sql } from '../../src/lib/core/sql/sql';
+import { ident, sql, trusted, type Sql } from '../../src/lib/core/sql/sql';
 import { compileRule } from '../../src/lib/core/segments/compile';
 import { segmentCount } from '../../src/lib/core/segments/count';
 import { LeafSets } from '../../src/lib/core/segments/leaf-sets';
@@ -17,6 +17,10 @@ import type { Rule, RuleGroup, SegmentDefinition } from '../../src/lib/core/segm
 import { loadFieldCatalogue } from '../../src/lib/core/segments/fields';
 import { activityDaysQuery } from '../../src/lib/core/customer360/activity-days';
 import { eventsUpTo } from '../../src/lib/core/customer360/orders';
+import {
+	PURCHASE_CATEGORY_TABLE,
+	writePurchaseCategories
+} from '../../src/lib/core/customer360/purchase-categories';
 import { evaluateRule, type DataRow } from '../../src/lib/core/segments/reference';
 import {
 	BOOLEAN_OPERATORS,
@@ -264,6 +268,22 @@ const behaviourArb: fc.Arbitrary<Rule> = fc.record({
 	window: windowArb
 });
 
+/** "Bought in category": the shape the bought categories answer, any count and window. */
+const boughtInCategoryArb: fc.Arbitrary<Rule> = fc.record({
+	kind: fc.constant('behaviour' as const),
+	event: fc.constant('purchase' as const),
+	eventType: fc.constant(null),
+	where: fc.oneof(
+		cellText.map((value): EventFilter[] => [{ field: 'category', operator: 'is', value }]),
+		fc
+			.array(cellText, { minLength: 1, maxLength: 3 })
+			.map((value): EventFilter[] => [{ field: 'category', operator: 'in-list', value }])
+	),
+	count: fc.constantFrom('at-least' as const, 'at-most' as const, 'exactly' as const),
+	times: fc.integer({ min: 0, max: 3 }),
+	window: windowArb
+});
+
 const indicatorArb: fc.Arbitrary<Rule> = fc.oneof(
 	fc
 		.record({ r: fc.integer({ min: 1, max: 5 }), f: fc.integer({ min: 1, max: 5 }) })
@@ -285,6 +305,7 @@ const leafArb = (segments: boolean) =>
 	fc.oneof(
 		{ weight: 5, arbitrary: attributeArb },
 		{ weight: 4, arbitrary: behaviourArb },
+		{ weight: 1, arbitrary: boughtInCategoryArb },
 		{ weight: 1, arbitrary: indicatorArb },
 		{ weight: segments ? 1 : 0, arbitrary: membershipArb }
 	);
@@ -351,6 +372,7 @@ describe.each(engines)('random rules on random data ($name DuckDB)', (engine) =>
 	it(`selects what the reference evaluator selects (${RUNS} seeded cases)`, async () => {
 		let compiled = 0;
 		let selective = 0;
+		let byCategory = 0;
 		let cases = 0;
 		await fc.assert(
 			fc.asyncProperty(caseArb, async ({ data, segments, rule }) => {
@@ -359,10 +381,14 @@ describe.each(engines)('random rules on random data ($name DuckDB)', (engine) =>
 				await writeEvents(db, 'cc_event', data.events);
 				// Every other case, the customers carry their activity days as a 360° build
 				// writes them, so behaviour conditions are counted from those instead of events.
+				// The bought categories too, which "bought in category" conditions count from.
 				if (cases++ % 2 === 0) {
 					await db.exec(sql`CREATE OR REPLACE TABLE cc_customer_360 AS
 						SELECT c.*, d.activity_days FROM cc_customer_360 c
 						LEFT JOIN (${activityDaysQuery(eventsUpTo(AS_OF))}) d USING (customer_id)`);
+					await writePurchaseCategories(db, eventsUpTo(AS_OF));
+				} else {
+					await db.exec(sql`DROP TABLE IF EXISTS ${ident(PURCHASE_CATEGORY_TABLE)}`);
 				}
 				if (data.computed) await writeTable(db, 'cc_indicator', INDICATOR_COLUMNS, indicators);
 				else await db.exec(sql`DROP TABLE IF EXISTS cc_indicator`);
@@ -377,6 +403,7 @@ describe.each(engines)('random rules on random data ($name DuckDB)', (engine) =>
 						continue;
 					}
 					compiled += 1;
+					if (result.sql.text.includes(PURCHASE_CATEGORY_TABLE)) byCategory += 1;
 					const ids = await idsOf(result.sql);
 					expect({ tree, ids }).toEqual({ tree, ids: reference.ok ? reference.ids : null });
 					// The live count from kept condition bitmaps equals the count in one query.
@@ -407,5 +434,7 @@ describe.each(engines)('random rules on random data ($name DuckDB)', (engine) =>
 		// Most rules must be valid and select some customers but not all, or this says little.
 		expect(compiled).toBeGreaterThan(RUNS * 2);
 		expect(selective).toBeGreaterThan(RUNS / 2);
+		// Some "bought in category" conditions were counted from the bought categories.
+		expect(byCategory).toBeGreaterThan(5);
 	}, 120_000);
 });

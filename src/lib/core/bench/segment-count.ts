@@ -5,6 +5,10 @@
 // one segment are counted one after the other, each compiled from its rule and counted as the
 // worker does it. The customers carry their activity days, as a 360° build writes them. The run answers the p50 and p95 of those fifty counts.
 import { ACTIVITY_COLUMN, activityDaysQuery } from '../customer360/activity-days';
+import {
+	PURCHASE_CATEGORY_TABLE,
+	writePurchaseCategories
+} from '../customer360/purchase-categories';
 import { eventsUpTo } from '../customer360/orders';
 import { C360_TABLES } from '../customer360/tables';
 import { saleOf } from '../customer360/events';
@@ -180,6 +184,7 @@ export const segmentCount: BenchScenario = {
 				(hash(range, 'clv') % 50000) / 100.0 AS clv,
 				${pick(STAGES, sql`hash(range, 'stage')`)} AS lifecycle_stage
 			FROM range(${size})`);
+		await writePurchaseCategories(db, eventsUpTo(AS_OF));
 		await saveSyntheticBuild(db, AS_OF, size);
 	},
 	async run(db) {
@@ -198,6 +203,7 @@ export const segmentCount: BenchScenario = {
 	async cleanup(db) {
 		await conditionMemo(db).dropAll(db);
 		await dropTables(db, [
+			PURCHASE_CATEGORY_TABLE,
 			INDICATOR_TABLES.customer,
 			C360_TABLES.customer,
 			C360_TABLES.event,

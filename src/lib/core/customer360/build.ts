@@ -14,6 +14,8 @@ import type { EventKind } from './event-kinds';
 import { eventSources } from './event-sources';
 import { addSourceEvents, createEventTable } from './events';
 import { buildCustomer360 } from './kpis';
+import { eventsUpTo } from './orders';
+import { writePurchaseCategories } from './purchase-categories';
 import { ORDER_KEY_TABLE, ORDER_TABLE } from './customer-list';
 import { createLinkTable, linkSourceEvents } from './link-events';
 import { saveBuildState, type Build360State, type SourceLinkReport } from './build-state';
@@ -67,6 +69,7 @@ export async function build360(
 	const asOf = asOfSetting ?? (await latestEventDay(db));
 	onProgress(4, steps, 'Computing the customers’ KPIs');
 	await buildCustomer360(db, asOf);
+	await writePurchaseCategories(db, eventsUpTo(asOf));
 	const state: Build360State = {
 		builtAt: Date.now(),
 		asOf,

@@ -10,7 +10,7 @@
 // Windows compare the event's time with the midnights that bound them rather than casting each
 // time to its day: the same events, and a comparison with a constant the scan can filter on.
 import { saleOf } from '../customer360/events';
-import { ident, join, sql, type Sql } from '../sql/sql';
+import { empty, ident, join, sql, type Sql } from '../sql/sql';
 import { undatedField } from '../customer360/activity-days';
 import { testSql } from './test-sql';
 import type { CheckedBehaviour } from './validate';
@@ -68,6 +68,8 @@ export interface EventReading {
 	 * (customer360/events.ts); otherwise a sale is read from the event type's words.
 	 */
 	sale?: boolean;
+	/** The table of the categories customers bought (customer360/purchase-categories.ts). */
+	categories?: string | null;
 }
 
 /** How a count compares with the condition's number. */
@@ -110,6 +112,43 @@ function fromActivityDays(behaviour: CheckedBehaviour, days: Sql, asOf: string):
 }
 
 /**
+ * The orders (customer_id, order_key) of a "bought in category" condition — purchases with one
+ * filter, "category is (one of)", and a window that ends on the as-of day (or none) — from the
+ * table of bought categories, whose day is the order's last line in the category: such a line
+ * is in the window exactly when that day is. Null for any other condition.
+ */
+function categoryOrders(behaviour: CheckedBehaviour, table: string, asOf: string): Sql | null {
+	const [filter, ...others] = behaviour.where;
+	if (behaviour.event !== 'purchase' || behaviour.eventType !== null || others.length > 0) {
+		return null;
+	}
+	if (filter?.field !== 'category' || filter.test.negated || filter.test.test.test !== 'text-in') {
+		return null;
+	}
+	const values = filter.test.test.values.map((value) => sql`lower(${value})`);
+	const conditions = [
+		values.length === 1 ? sql`p.v = ${values[0]!}` : sql`p.v IN (${join(values)})`
+	];
+	const window = behaviour.window;
+	switch (window.kind) {
+		case 'ever':
+			break;
+		case 'last-days':
+			conditions.push(sql`p.d >= ${asOf}::DATE - ${window.days}`);
+			break;
+		case 'since':
+			conditions.push(sql`p.d >= ${window.from}::DATE`);
+			break;
+		case 'between':
+			return null;
+	}
+	// An order with lines in two of the categories is one order.
+	const distinct = values.length > 1 ? sql`DISTINCT ` : empty;
+	return sql`SELECT ${distinct}p.customer_id, p.order_key FROM ${ident(table)} p
+		WHERE ${join(conditions, ' AND ')}`;
+}
+
+/**
  * The behaviour as a predicate on `customer` (the customer id column of the outer query) that
  * is never NULL; `events` is the event table's name.
  */
@@ -125,12 +164,16 @@ export function behaviourSql(
 	const quick = reading.days ? fromActivityDays(behaviour, reading.days, asOf) : null;
 	if (quick) return quick;
 	const where = join(eventConditions(behaviour, asOf, reading.sale === true), ' AND ');
-	const matching = sql`SELECT e.customer_id FROM ${ident(events)} e WHERE ${where}`;
+	const orders = reading.categories ? categoryOrders(behaviour, reading.categories, asOf) : null;
+	const matching = orders
+		? sql`SELECT customer_id FROM (${orders})`
+		: sql`SELECT e.customer_id FROM ${ident(events)} e WHERE ${where}`;
 	// Orders: each (customer, order) once, then counted; cheaper than count(DISTINCT …).
 	const counted =
-		behaviour.event === 'purchase'
+		orders ??
+		(behaviour.event === 'purchase'
 			? sql`SELECT DISTINCT e.customer_id, e.order_key FROM ${ident(events)} e WHERE ${where}`
-			: matching;
+			: matching);
 	const having = (condition: Sql) =>
 		sql`SELECT customer_id FROM (${counted}) GROUP BY customer_id HAVING count(*) ${condition}`;
 	const among = (ids: Sql) => sql`coalesce(${customer} IN (${ids}), false)`;

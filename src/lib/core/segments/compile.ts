@@ -11,12 +11,14 @@
 import { memberIds } from '../indicators/members';
 import { ACTIVITY_COLUMN } from '../customer360/activity-days';
 import { C360_TABLES } from '../customer360/tables';
+import { PURCHASE_CATEGORY_TABLE } from '../customer360/purchase-categories';
 import { INDICATOR_TABLES } from '../indicators/tables';
 import type { IndicatorFilter } from '../indicators/members';
 import { empty, ident, join, sql, type Sql } from '../sql/sql';
 import { behaviourSql } from './behaviour-sql';
 import type { Rule, SegmentDefinition } from './definition';
 import { testSql } from './test-sql';
+import type { FieldCatalogue } from './fields';
 import { checkRule, type CheckedRule, type RuleContext, type RuleError } from './validate';
 
 export type { RuleContext, RuleError };
@@ -56,14 +58,17 @@ export interface SqlTarget {
 	saleFlag: boolean;
 	/** Where event-reading conditions' counts may be kept between counts (condition-memo.ts). */
 	memo?: (counts: Sql) => Sql;
+	/** The table of the categories customers bought, when kept (purchase-categories.ts). */
+	purchaseCategories?: string | null;
 }
 
-const WORKSPACE_TARGET = (asOf: string | null, activity: boolean): SqlTarget => ({
+const WORKSPACE_TARGET = (asOf: string | null, fields: FieldCatalogue): SqlTarget => ({
 	tables: WORKSPACE_TABLES,
 	asOf,
 	indicatorIds: memberIds,
-	activity,
-	saleFlag: true
+	activity: fields.activity === true,
+	saleFlag: true,
+	purchaseCategories: fields.purchaseCategories === true ? PURCHASE_CATEGORY_TABLE : null
 });
 
 /** The predicate of a checked rule on the customer row `c` (and its indicators `i`). */
@@ -85,7 +90,8 @@ export function predicateOf(rule: CheckedRule, target: SqlTarget): Sql {
 			return behaviourSql(rule, sql`c.customer_id`, target.tables.events, target.asOf ?? '', {
 				days: target.activity ? sql`c.${ident(ACTIVITY_COLUMN)}` : null,
 				memo: target.memo,
-				sale: target.saleFlag
+				sale: target.saleFlag,
+				categories: target.purchaseCategories ?? null
 			});
 		case 'indicator':
 			return sql`coalesce(c.customer_id IN (${target.indicatorIds(rule.filter)}), false)`;
@@ -138,7 +144,7 @@ export function compileRule(
 ): CompileResult {
 	const checked = checkRule(rule, context);
 	if (!checked.ok) return checked;
-	const target = { ...WORKSPACE_TARGET(context.asOf, context.fields.activity === true), memo };
+	const target = { ...WORKSPACE_TARGET(context.asOf, context.fields), memo };
 	const selection = selectionOf(checked.rule, target);
 	return {
 		ok: true,

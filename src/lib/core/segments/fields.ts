@@ -6,6 +6,7 @@
 // than "unknown field".
 import type { Db } from '../db';
 import { ACTIVITY_COLUMN } from '../customer360/activity-days';
+import { PURCHASE_CATEGORY_TABLE } from '../customer360/purchase-categories';
 import { KPI_COLUMNS } from '../customer360/kpis';
 import { C360_TABLES, HIDDEN_CUSTOMER_COLUMNS } from '../customer360/tables';
 import { INDICATOR_TABLES } from '../indicators/tables';
@@ -33,6 +34,11 @@ export interface FieldCatalogue {
 	 * (activity-days.ts); without them they count from the events.
 	 */
 	activity?: boolean;
+	/**
+	 * Whether the workspace keeps the categories its customers bought (purchase-categories.ts),
+	 * which "bought in category" conditions count from; without them they count from the events.
+	 */
+	purchaseCategories?: boolean;
 }
 
 /** The columns of cc_indicator a build writes, with their labels. */
@@ -125,11 +131,14 @@ export function catalogueOf(
 export async function loadFieldCatalogue(db: Db): Promise<FieldCatalogue> {
 	const customers = C360_TABLES.customer;
 	const indicators = INDICATOR_TABLES.customer;
-	const rows = rowsOf(
+	const all = rowsOf(
 		await db.query(sql`SELECT table_name, column_name, data_type FROM information_schema.columns
-			WHERE table_schema = 'main' AND table_name IN (${customers}, ${indicators})
+			WHERE table_schema = 'main'
+				AND table_name IN (${customers}, ${indicators}, ${PURCHASE_CATEGORY_TABLE})
 			ORDER BY table_name = ${customers} DESC, ordinal_position`)
 	);
+	const purchaseCategories = all.some((r) => r.table_name === PURCHASE_CATEGORY_TABLE);
+	const rows = all.filter((r) => r.table_name !== PURCHASE_CATEGORY_TABLE);
 	const columns = rows.map((r) => ({
 		table: (r.table_name === customers ? 'customer' : 'indicator') as FieldTable,
 		name: String(r.column_name),
@@ -140,5 +149,5 @@ export async function loadFieldCatalogue(db: Db): Promise<FieldCatalogue> {
 		columns.some((c) => c.table === 'indicator')
 	);
 	const activity = columns.some((c) => c.table === 'customer' && c.name === ACTIVITY_COLUMN);
-	return { ...catalogue, activity };
+	return { ...catalogue, activity, purchaseCategories };
 }
