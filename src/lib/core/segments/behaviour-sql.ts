@@ -9,6 +9,8 @@
 // end of the as-of day count, as in the 360° view; undated events count only without a window.
 // Windows compare the event's time with the midnights that bound them rather than casting each
 // time to its day: the same events, and a comparison with a constant the scan can filter on.
+// In the workspace, most conditions are counted from the customers' activity days instead, and
+// "bought in category X" from the bought categories (customer360/purchase-categories.ts).
 import { saleOf } from '../customer360/events';
 import { empty, ident, join, sql, type Sql } from '../sql/sql';
 import { undatedField } from '../customer360/activity-days';
