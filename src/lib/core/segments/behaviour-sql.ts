@@ -15,22 +15,36 @@ import { saleOf } from '../customer360/events';
 import { empty, ident, join, sql, type Sql } from '../sql/sql';
 import { undatedField } from '../customer360/activity-days';
 import { testSql } from './test-sql';
+import type { BehaviourWindow } from './rules';
 import type { CheckedBehaviour } from './validate';
 
-function windowSql(behaviour: CheckedBehaviour, asOf: string): Sql | null {
-	const from = (day: Sql) => sql`e.event_at >= (${day})::TIMESTAMP`;
-	const window = behaviour.window;
+/**
+ * The first day of a window that ends on the as-of day: null without a window ("ever"),
+ * undefined for a window that ends earlier ("between"). Counts from days kept per order (the
+ * activity days, the bought categories) can answer only the first two.
+ */
+function firstDayUpToAsOf(window: BehaviourWindow, asOf: string): Sql | null | undefined {
 	switch (window.kind) {
 		case 'ever':
 			return null;
 		case 'last-days':
-			return from(sql`${asOf}::DATE - ${window.days}`);
-		case 'between':
-			return sql`${from(sql`${window.from}::DATE`)}
-				AND e.event_at < (${window.to}::DATE + 1)::TIMESTAMP`;
+			return sql`${asOf}::DATE - ${window.days}`;
 		case 'since':
-			return from(sql`${window.from}::DATE`);
+			return sql`${window.from}::DATE`;
+		case 'between':
+			return undefined;
 	}
+}
+
+function windowSql(behaviour: CheckedBehaviour, asOf: string): Sql | null {
+	const from = (day: Sql) => sql`e.event_at >= (${day})::TIMESTAMP`;
+	const window = behaviour.window;
+	if (window.kind === 'between') {
+		return sql`${from(sql`${window.from}::DATE`)}
+				AND e.event_at < (${window.to}::DATE + 1)::TIMESTAMP`;
+	}
+	const first = firstDayUpToAsOf(window, asOf);
+	return first ? from(first) : null;
 }
 
 /** The counted events' conditions; `sale`: whether the events keep each line's sale flag. */
@@ -95,21 +109,12 @@ function countTest(count: CheckedBehaviour['count'], n: Sql, times: number): Sql
 function fromActivityDays(behaviour: CheckedBehaviour, days: Sql, asOf: string): Sql | null {
 	if (behaviour.eventType !== null || behaviour.where.length > 0) return null;
 	const list = sql`struct_extract(${days}, ${behaviour.event})`;
-	const window = behaviour.window;
-	let n: Sql;
-	switch (window.kind) {
-		case 'ever':
-			n = sql`(coalesce(len(${list}), 0) + coalesce(struct_extract(${days}, ${undatedField(behaviour.event)}), 0))`;
-			break;
-		case 'since':
-			n = sql`coalesce(len(list_filter(${list}, lambda d: d >= ${window.from}::DATE)), 0)`;
-			break;
-		case 'last-days':
-			n = sql`coalesce(len(list_filter(${list}, lambda d: d >= ${asOf}::DATE - ${window.days})), 0)`;
-			break;
-		case 'between':
-			return null;
-	}
+	const first = firstDayUpToAsOf(behaviour.window, asOf);
+	if (first === undefined) return null;
+	const n =
+		first === null
+			? sql`(coalesce(len(${list}), 0) + coalesce(struct_extract(${days}, ${undatedField(behaviour.event)}), 0))`
+			: sql`coalesce(len(list_filter(${list}, lambda d: d >= ${first})), 0)`;
 	return countTest(behaviour.count, n, behaviour.times);
 }
 
@@ -128,22 +133,12 @@ function categoryOrders(behaviour: CheckedBehaviour, table: string, asOf: string
 		return null;
 	}
 	const values = filter.test.test.values.map((value) => sql`lower(${value})`);
+	const first = firstDayUpToAsOf(behaviour.window, asOf);
+	if (first === undefined) return null;
 	const conditions = [
 		values.length === 1 ? sql`p.v = ${values[0]!}` : sql`p.v IN (${join(values)})`
 	];
-	const window = behaviour.window;
-	switch (window.kind) {
-		case 'ever':
-			break;
-		case 'last-days':
-			conditions.push(sql`p.d >= ${asOf}::DATE - ${window.days}`);
-			break;
-		case 'since':
-			conditions.push(sql`p.d >= ${window.from}::DATE`);
-			break;
-		case 'between':
-			return null;
-	}
+	if (first !== null) conditions.push(sql`p.d >= ${first}`);
 	// An order with lines in two of the categories is one order.
 	const distinct = values.length > 1 ? sql`DISTINCT ` : empty;
 	return sql`SELECT ${distinct}p.customer_id, p.order_key FROM ${ident(table)} p
