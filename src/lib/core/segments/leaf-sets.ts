@@ -34,8 +34,6 @@ function bitCount(word: number): number {
 }
 
 interface Customers {
-	/** Rows of the customer table (max rowid + 1). */
-	rows: number;
 	/** Customers (rows that exist) and their revenue. */
 	everyone: number;
 	allRevenue: number;
@@ -67,7 +65,7 @@ export class LeafSets {
 			allRevenue += value;
 			setBit(all, r);
 		});
-		this.customers = { rows, everyone: rowIds?.length ?? 0, allRevenue, revenue, all };
+		this.customers = { everyone: rowIds?.length ?? 0, allRevenue, revenue, all };
 		return this.customers;
 	}
 

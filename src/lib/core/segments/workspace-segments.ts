@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import type { ExportedFile } from '../customer360/export-360';
 import type { ExportProgress } from '../export/key-pages';
 import type { SegmentAnswer } from './answers';
-import { compileRule, compileSegment, type Selection, type SqlTarget } from './compile';
+import { compileRule, compileSegment, type CompileResult } from './compile';
 import { loadRuleContext } from './context';
 import { segmentCount, segmentPreview, type SegmentCount } from './count';
 import type { Rule, SegmentDefinition } from './definition';
@@ -25,19 +25,11 @@ import {
 import { conditionMemo } from './condition-memo';
 import { standaloneSql } from './standalone-sql';
 import { loadBuildState, type Build360State } from '../customer360/build-state';
-import type { Sql } from '../sql/sql';
 import { loadIndicatorState } from '../indicators/run-state';
 import { leafSets, MAX_BITMAP_CUSTOMERS } from './leaf-sets';
-import type { CheckedRule } from './validate';
 
 /** A rule compiled against the workspace, with the 360° build it was compiled against. */
-interface CompiledRule {
-	sql: Sql;
-	selection: Selection;
-	rule: CheckedRule;
-	target: SqlTarget;
-	built: Build360State;
-}
+type CompiledRule = Extract<CompileResult, { ok: true }> & { built: Build360State };
 
 export interface SegmentFieldsInfo {
 	catalogue: FieldCatalogue;
