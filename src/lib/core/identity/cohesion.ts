@@ -145,7 +145,7 @@ export async function splitLooseClusters(
 			LEFT JOIN ${ident(pair)} p ON p.l = x.l AND p.r = x.r
 			LEFT JOIN ${ident(MEMBER_PAIRS)} m ON m.l = x.l AND m.r = x.r
 			LEFT JOIN cc_id_decided d ON d.l = x.l AND d.r = x.r
-			ORDER BY x.label`)
+			ORDER BY x.label, x.l, x.r`)
 	);
 	await dropTables(db, [MEMBERS, MEMBER_CANDIDATES, MEMBER_PAIRS]);
 	const byLabel = new Map<number, MemberPair[]>();
