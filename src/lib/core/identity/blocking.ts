@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
 import type { RecordField } from './records';
-import { IDENTITY_TABLES } from './tables';
+import { dropTables, IDENTITY_TABLES } from './tables';
 import type { MatchRule } from './types';
 
 export interface BlockingRule {
@@ -153,7 +153,29 @@ function keyedRecords(rule: BlockingRule): { keyed: Sql; names: Sql[] } {
 	return { keyed, names };
 }
 
-function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
+/** The temporary table of a key rule's shared keys (see keptKeys), by the rule's place. */
+const keysTable = (index: number) => `cc_id_block_${index}`;
+
+/**
+ * Creates the temporary table of the keys of a key rule that two records or more share, with
+ * their record count `n`, and returns how many keys hold n records, for each n from 2 up. The
+ * pair generation reads its blocks there: the records are grouped by key once, not twice.
+ */
+async function keptKeys(
+	db: Db,
+	rule: BlockingRule,
+	table: string
+): Promise<{ n: number; keys: number }[]> {
+	const { keyed, names } = keyedRecords(rule);
+	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS
+		SELECT ${join(names)}, count(*) AS n FROM (${keyed}) GROUP BY ALL HAVING count(*) >= 2`);
+	return rowsOf(
+		await db.query(sql`SELECT n, count(*) AS keys FROM ${ident(table)} GROUP BY n ORDER BY n`)
+	).map((row) => ({ n: Number(row.n), keys: Number(row.keys) }));
+}
+
+/** A rule's pairs: `keys` is the table of its shared keys (key rules), `maxBlock` its cap. */
+function rulePairs(rule: BlockingRule, index: number, maxBlock: number, keys: string): Sql {
 	const { identifier, junk } = IDENTITY_TABLES;
 	if (rule.identifier) {
 		// Junk is left out before the self-join: a placeholder shared by thousands of records
@@ -170,27 +192,16 @@ function rulePairs(rule: BlockingRule, index: number, maxBlock: number): Sql {
 	}
 	const { keyed, names } = keyedRecords(rule);
 	const equal = names.map((name) => sql`a.${name} = b.${name}`);
-	// Only records whose key is shared, by no more than the cap, enter the self-join: a GROUP
-	// BY finds those keys for less than a window would, and most keys are held by one record.
+	// Only records whose key is shared, by no more than the cap, enter the self-join.
 	return sql`SELECT * FROM (
 			WITH keyed AS (${keyed}), blocks AS (
-				SELECT ${join(names)} FROM keyed GROUP BY ALL HAVING count(*) BETWEEN 2 AND ${maxBlock}
+				SELECT ${join(names)} FROM ${ident(keys)} WHERE n <= ${maxBlock}
 			), members AS (
 				SELECT * FROM keyed SEMI JOIN blocks USING (${join(names)})
 			)
 			SELECT a.rid AS l, b.rid AS r, ${index} AS rule
 			FROM members a JOIN members b ON ${join(equal, ' AND ')} AND a.rid < b.rid
 		)`;
-}
-
-/** How many keys of a rule hold n records, for each n from 2 up. */
-async function keySizes(db: Db, rule: BlockingRule): Promise<{ n: number; keys: number }[]> {
-	const { keyed, names } = keyedRecords(rule);
-	return rowsOf(
-		await db.query(sql`SELECT n, count(*) AS keys FROM (
-			SELECT count(*) AS n FROM (${keyed}) GROUP BY ${join(names)}
-		) WHERE n >= 2 GROUP BY n ORDER BY n`)
-	).map((row) => ({ n: Number(row.n), keys: Number(row.keys) }));
 }
 
 /**
@@ -246,14 +257,31 @@ export async function candidatePairs(
 	maxBlock: number,
 	into: string
 ): Promise<{ usable: BlockingRule[]; counts: BlockingCount[] }> {
-	const usable: BlockingRule[] = [];
-	const caps: number[] = [];
+	try {
+		return await generatePairs(db, rules, presentFields, records, maxBlock, into);
+	} finally {
+		await dropTables(
+			db,
+			rules.map((_, i) => keysTable(i))
+		);
+	}
+}
+
+async function generatePairs(
+	db: Db,
+	rules: readonly BlockingRule[],
+	presentFields: ReadonlySet<RecordField>,
+	records: number,
+	maxBlock: number,
+	into: string
+): Promise<{ usable: BlockingRule[]; counts: BlockingCount[] }> {
+	const usable: { rule: BlockingRule; cap: number; keys: string }[] = [];
 	const counts: BlockingCount[] = [];
-	for (const rule of rules) {
+	for (const [i, rule] of rules.entries()) {
 		if (!ruleFields(rule).every((field) => presentFields.has(field))) continue;
 		// Identifier rules need no cap: the junk guard already removed crowded identifiers.
 		const size = rule.keys
-			? blockCap(await keySizes(db, rule), maxBlock, ruleBudget(records, rule))
+			? blockCap(await keptKeys(db, rule, keysTable(i)), maxBlock, ruleBudget(records, rule))
 			: { cap: maxBlock, pairs: 0, skippedKeys: 0 };
 		// A broad rule left with pairs of twos only says too little to be worth its pairs.
 		const tooBroad = rule.broad === true && size.cap < 3;
@@ -264,18 +292,16 @@ export async function candidatePairs(
 			skippedKeys: size.skippedKeys,
 			used: !tooBroad
 		});
-		if (!tooBroad) {
-			usable.push(rule);
-			caps.push(size.cap);
-		}
+		if (!tooBroad) usable.push({ rule, cap: size.cap, keys: keysTable(i) });
 	}
+	const used = usable.map((u) => u.rule);
 	if (usable.length === 0) {
 		await db.exec(
 			sql`CREATE OR REPLACE TEMP TABLE ${ident(into)} (l INTEGER, r INTEGER, rules INTEGER)`
 		);
-		return { usable, counts };
+		return { usable: used, counts };
 	}
-	const parts = usable.map((rule, i) => rulePairs(rule, i, caps[i] ?? maxBlock));
+	const parts = usable.map((u, i) => rulePairs(u.rule, i, u.cap, u.keys));
 	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(into)} AS
 		SELECT l, r, bit_or(1::BIGINT << rule) AS rules FROM (${join(parts, ' UNION ALL ')})
 		GROUP BY l, r`);
@@ -289,9 +315,9 @@ export async function candidatePairs(
 			)} FROM ${ident(into)}`
 		)
 	);
-	usable.forEach((rule, i) => {
+	used.forEach((rule, i) => {
 		const count = counts.find((c) => c.ruleId === rule.id);
 		if (count) count.pairs = Number(row?.[`r${i}`] ?? 0);
 	});
-	return { usable, counts };
+	return { usable: used, counts };
 }
