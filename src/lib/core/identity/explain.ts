@@ -3,14 +3,14 @@
 // one step per comparison, then the total), which pairs were links and why, and the decisions.
 import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
-import { ident, sql } from '../sql/sql';
+import { ident, join, sql } from '../sql/sql';
 import { DIFFERENT } from './comparisons';
 import { decidedPairs, ensureDecisionTable } from './decisions';
 import { levelWeights } from './em';
 import { isLink } from './links';
-import { compareCandidates, gammaColumn, sharedTfColumn } from './pairs';
+import { compareCandidates, gammaColumn } from './pairs';
 import { recordDetails, type RecordDetail } from './record-details';
-import { priorWeight, scorePairs, type ScoringModel } from './score';
+import { priorWeight, scorePairs, tfColumn, type ScoringModel } from './score';
 import { dropTables, IDENTITY_TABLES } from './tables';
 
 export interface Contribution {
@@ -74,11 +74,18 @@ export async function explainCustomer(
 	try {
 		await compareCandidates(db, model.comparisons, MEMBERS, COMPARED);
 		await scorePairs(db, model, COMPARED);
+		const tf = model.comparisons
+			.filter((c) => c.termFrequency)
+			.map(
+				(c) => sql`, ra.${ident(tfColumn(c))} AS ${ident(`tf_${c.id}`)},
+				(ra.${ident(c.field)} = rb.${ident(c.field)}) AS ${ident(`same_${c.id}`)}`
+			);
 		const rows = rowsOf(
 			await db.query(sql`WITH d AS (${decidedPairs()})
 				SELECT m.*, ra.record_id AS record_a, rb.record_id AS record_b, d.same AS decision,
 					CASE WHEN d.same THEN 'decision' WHEN p.rule IS NOT NULL AND d.same IS NULL THEN p.rule
 						WHEN ${isLink(threshold, true)} THEN 'model' END AS linked_by
+					${join(tf, '')}
 				FROM ${ident(COMPARED)} m
 				JOIN ${ident(record)} ra ON ra.rid = m.l JOIN ${ident(record)} rb ON rb.rid = m.r
 				LEFT JOIN ${ident(pair)} p ON p.l = m.l AND p.r = m.r
@@ -91,10 +98,9 @@ export async function explainCustomer(
 				const level = Number(row[gammaColumn(c)] ?? -1);
 				if (level < 0) return { comparison: c.id, label: c.label, level: null, weight: 0 };
 				let weight = weights[i]?.[level] ?? 0;
-				// The frequency of the value both records share; NULL when they differ.
-				const tf = Number(row[sharedTfColumn(c)] ?? 0);
+				const tf = Number(row[`tf_${c.id}`] ?? 0);
 				const exact = model.exactByChance[c.id] ?? 0;
-				if (c.termFrequency && level === 0 && tf > 0 && exact > 0) {
+				if (c.termFrequency && level === 0 && row[`same_${c.id}`] === true && tf > 0 && exact > 0) {
 					weight += Math.log2(exact / tf);
 				}
 				return {

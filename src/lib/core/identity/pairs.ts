@@ -10,24 +10,12 @@ import { IDENTITY_TABLES } from './tables';
 
 export const gammaColumn = (comparison: Comparison) => `g_${comparison.id}`;
 
-/** The record table's column holding how common a record's value is (see addTermFrequencies). */
-export const tfColumn = (comparison: Comparison) => `tf_${comparison.id}`;
-
-/**
- * The compared pair's column holding how common the value both records share is, NULL when
- * their values differ: what the term-frequency adjustment reads (see score.ts).
- */
-export const sharedTfColumn = (comparison: Comparison) => `shared_tf_${comparison.id}`;
-
 /** Compared candidate pairs, before they are scored into the pair table (temporary). */
 export const COMPARED_PAIRS = 'cc_id_compared';
 
 /**
- * Creates the temporary table `into`: the candidates with each comparison's level and, for each
- * term-frequency comparison, the frequency of the value both records share. Scoring then reads
- * the compared pairs alone, not the records again. The record table must have its frequencies
- * (addTermFrequencies). Only the scored pairs are kept in the database (see score.ts): writing
- * both cost a second a million.
+ * Creates the temporary table `into`: the candidates with each comparison's level. Only the
+ * scored pairs are kept in the database (see score.ts): writing both cost a second a million.
  */
 export async function compareCandidates(
 	db: Db,
@@ -40,15 +28,8 @@ export async function compareCandidates(
 	const a = sideOf('a');
 	const b = sideOf('b');
 	const levels = comparisons.map((c) => sql`${levelOf(c, a, b)} AS ${ident(gammaColumn(c))}`);
-	const shared = comparisons
-		.filter((c) => c.termFrequency)
-		.map(
-			(c) => sql`CASE WHEN ${a(c.field)} = ${b(c.field)} THEN a.${ident(tfColumn(c))} END
-				AS ${ident(sharedTfColumn(c))}`
-		);
-	const columns = [...levels, ...shared];
 	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(pair)} AS
-		SELECT c.l, c.r, c.rules${columns.length > 0 ? sql`, ${join(columns)}` : sql``}
+		SELECT c.l, c.r, c.rules${levels.length > 0 ? sql`, ${join(levels)}` : sql``}
 		FROM ${ident(candidates)} c
 		JOIN ${ident(record)} a ON a.rid = c.l
 		JOIN ${ident(record)} b ON b.rid = c.r`);

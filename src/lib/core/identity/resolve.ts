@@ -86,13 +86,12 @@ export async function resolveIdentities(
 	);
 	onProgress(3, steps, 'Comparing candidate pairs');
 	const comparisons = activeComparisons(present, settings.comparisons);
-	// Compared pairs carry the frequency of the value they share, so scoring reads them alone.
-	await addTermFrequencies(db, comparisons);
 	await compareCandidates(db, comparisons, CANDIDATES, COMPARED_PAIRS);
 	await dropTables(db, [CANDIDATES, IDENTITY_TABLES.identifier]);
 	onProgress(4, steps, 'Estimating the match model');
 	const exactByChance = await exactAgreementByChance(db, comparisons);
 	const model = await fitModel(db, comparisons, usable, records, exactByChance);
+	await addTermFrequencies(db, comparisons);
 	onProgress(5, steps, 'Scoring pairs');
 	const scoring = { comparisons, parameters: model, exactByChance };
 	await scorePairs(db, scoring, COMPARED_PAIRS, {

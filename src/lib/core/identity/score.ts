@@ -6,10 +6,12 @@
 import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
-import { gammaColumn, sharedTfColumn, tfColumn } from './pairs';
-import type { Comparison } from './comparisons';
+import { gammaColumn } from './pairs';
+import type { Comparison, Side } from './comparisons';
 import { levelWeights, type FsParameters } from './em';
 import { IDENTITY_TABLES } from './tables';
+
+export const tfColumn = (comparison: Comparison) => `tf_${comparison.id}`;
 
 /**
  * The chance that two random records agree exactly on each comparison's field: the sum of the
@@ -68,19 +70,19 @@ export function comparisonWeight(model: ScoringModel, index: number, gamma: Sql)
 	return sql`(CASE ${gamma} ${join(cases, ' ')} ELSE 0 END)`;
 }
 
-/**
- * The term-frequency adjustment of a comparison for a compared pair: `sharedTf` is the frequency
- * of the value both records share, NULL when they differ (see compareCandidates).
- */
+/** The term-frequency adjustment of a comparison for the pair of records `a`, `b`. */
 export function frequencyAdjustment(
 	model: ScoringModel,
 	comparison: Comparison,
 	gamma: Sql,
-	sharedTf: Sql
+	a: Side,
+	b: Side,
+	tfA: Sql
 ): Sql {
 	const exact = model.exactByChance[comparison.id];
 	if (!comparison.termFrequency || !exact) return sql`0`;
-	return sql`(CASE WHEN ${gamma} = 0 AND ${sharedTf} > 0 THEN log2(${exact} / ${sharedTf}) ELSE 0 END)`;
+	return sql`(CASE WHEN ${gamma} = 0 AND ${a(comparison.field)} = ${b(comparison.field)} AND ${tfA} > 0
+		THEN log2(${exact} / ${tfA}) ELSE 0 END)`;
 }
 
 /**
@@ -120,8 +122,7 @@ export interface ScoreTarget {
 
 /**
  * Adds weight, probability and the household flag to the compared pairs `from` (a temporary
- * table), in place, or into the kept table `target.into` (without the shared frequencies, which
- * only scoring reads).
+ * table), in place, or into the kept table `target.into`.
  */
 export async function scorePairs(
 	db: Db,
@@ -129,25 +130,25 @@ export async function scorePairs(
 	from: string,
 	target?: ScoreTarget
 ): Promise<void> {
+	const { record } = IDENTITY_TABLES;
+	const a = (field: string) => sql`a.${ident(field)}`;
+	const b = (field: string) => sql`b.${ident(field)}`;
 	const terms = model.comparisons.flatMap((c, i) => {
 		const gamma = sql`p.${ident(gammaColumn(c))}`;
 		return [
 			comparisonWeight(model, i, gamma),
-			frequencyAdjustment(model, c, gamma, sql`p.${ident(sharedTfColumn(c))}`)
+			frequencyAdjustment(model, c, gamma, a, b, sql`a.${ident(tfColumn(c))}`)
 		];
 	});
 	const weight = sql`${priorWeight(model.parameters)} + ${join(terms, ' + ')}`;
 	const more = target?.columns?.length ? sql`, ${join(target.columns)}` : sql``;
-	const shared = model.comparisons
-		.filter((c) => c.termFrequency)
-		.map((c) => ident(sharedTfColumn(c)));
-	const dropped = target && shared.length > 0 ? [sql`w`, ...shared] : [sql`w`];
 	const create = target
 		? sql`CREATE OR REPLACE TABLE ${ident(target.into)}`
 		: sql`CREATE OR REPLACE TEMP TABLE ${ident(from)}`;
 	await db.exec(sql`${create} AS
-		SELECT * EXCLUDE (${join(dropped)}), w AS weight, 1 / (1 + pow(2, -w)) AS probability FROM (
+		SELECT * EXCLUDE (w), w AS weight, 1 / (1 + pow(2, -w)) AS probability FROM (
 			SELECT p.*, ${weight} AS w, ${householdPair(model.comparisons)} AS household${more}
 			FROM ${ident(from)} p
+			JOIN ${ident(record)} a ON a.rid = p.l JOIN ${ident(record)} b ON b.rid = p.r
 		) p`);
 }
