@@ -16,7 +16,7 @@ import { activeComparisons, fieldFill, fitModel, presentFields, type FittedModel
 import { COMPARED_PAIRS, compareCandidates } from './pairs';
 import { profileIdentitySources } from './identity-sources';
 import { buildIdentityRecords, type KeptSourceRows } from './records';
-import { addTermFrequencies, exactAgreementByChance, scorePairs, type ScoringModel } from './score';
+import { addTermFrequencies, scorePairs, type ScoringModel } from './score';
 import { saveRunState, savedModel } from './run-state';
 import { hasSpareMemory } from './spare-memory';
 import { DEFAULT_IDENTITY_SETTINGS, type IdentitySettings } from './types';
@@ -89,9 +89,8 @@ export async function resolveIdentities(
 	await compareCandidates(db, comparisons, CANDIDATES, COMPARED_PAIRS);
 	await dropTables(db, [CANDIDATES, IDENTITY_TABLES.identifier]);
 	onProgress(4, steps, 'Estimating the match model');
-	const exactByChance = await exactAgreementByChance(db, comparisons);
+	const exactByChance = await addTermFrequencies(db, comparisons);
 	const model = await fitModel(db, comparisons, usable, records, exactByChance);
-	await addTermFrequencies(db, comparisons);
 	onProgress(5, steps, 'Scoring pairs');
 	const scoring = { comparisons, parameters: model, exactByChance };
 	await scorePairs(db, scoring, COMPARED_PAIRS, {

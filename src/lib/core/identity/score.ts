@@ -13,35 +13,31 @@ import { IDENTITY_TABLES } from './tables';
 
 export const tfColumn = (comparison: Comparison) => `tf_${comparison.id}`;
 
+/** The chance that two random records agree exactly on a field: the sum of its values' squared shares. */
+async function exactAgreementOf(db: Db, field: Sql): Promise<number> {
+	const [row] = rowsOf(
+		await db.query(sql`SELECT sum(tf * tf) AS u FROM (
+			SELECT count(*) / sum(count(*)) OVER () AS tf FROM ${ident(IDENTITY_TABLES.record)}
+			WHERE ${field} IS NOT NULL GROUP BY ${field})`)
+	);
+	return Number(row?.u ?? 0);
+}
+
 /**
- * The chance that two random records agree exactly on each comparison's field: the sum of the
- * squared frequencies of its values. Exact, where a sample of random pairs would only estimate it.
+ * Adds each term-frequency comparison's value frequency to every record (`tf_<id>`: the share
+ * of the records holding the field that hold its value), and returns, for every comparison, the
+ * chance that two random records agree exactly on its field — exact, where a sample of random
+ * pairs would only estimate it. For a term-frequency comparison that chance is the frequencies'
+ * average over the records (the sum of the squared shares), read from the column just written.
  */
-export async function exactAgreementByChance(
+export async function addTermFrequencies(
 	db: Db,
 	comparisons: readonly Comparison[]
 ): Promise<Record<string, number>> {
 	const record = ident(IDENTITY_TABLES.record);
 	const exact: Record<string, number> = {};
-	for (const c of comparisons) {
-		const field = ident(c.field);
-		const [row] = rowsOf(
-			await db.query(sql`SELECT sum(tf * tf) AS u FROM (
-				SELECT count(*) / sum(count(*)) OVER () AS tf FROM ${record}
-				WHERE ${field} IS NOT NULL GROUP BY ${field})`)
-		);
-		exact[c.id] = Number(row?.u ?? 0);
-	}
-	return exact;
-}
-
-/** Adds each term-frequency comparison's value frequency to every record (`tf_<id>`). */
-export async function addTermFrequencies(
-	db: Db,
-	comparisons: readonly Comparison[]
-): Promise<void> {
-	const record = ident(IDENTITY_TABLES.record);
-	for (const c of comparisons.filter((c) => c.termFrequency)) {
+	const frequent = comparisons.filter((c) => c.termFrequency);
+	for (const c of frequent) {
 		const field = ident(c.field);
 		const column = ident(tfColumn(c));
 		await db.exec(sql`ALTER TABLE ${record} ADD COLUMN IF NOT EXISTS ${column} DOUBLE`);
@@ -50,6 +46,17 @@ export async function addTermFrequencies(
 				FROM ${record} WHERE ${field} IS NOT NULL GROUP BY ${field}
 			) f WHERE t.${field} = f.value`);
 	}
+	if (frequent.length > 0) {
+		const averages = frequent.map(
+			(c) => sql`coalesce(avg(${ident(tfColumn(c))}), 0) AS ${ident(c.id)}`
+		);
+		const [row] = rowsOf(await db.query(sql`SELECT ${join(averages)} FROM ${record}`));
+		for (const c of frequent) exact[c.id] = Number(row?.[c.id] ?? 0);
+	}
+	for (const c of comparisons.filter((c) => !c.termFrequency)) {
+		exact[c.id] = await exactAgreementOf(db, ident(c.field));
+	}
+	return exact;
 }
 
 export interface ScoringModel {
