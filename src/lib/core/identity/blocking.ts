@@ -247,7 +247,8 @@ export function blockCap(
 /**
  * Creates `into` (l, r, rules: the bitmask of the rules that generated the pair) from the rules
  * whose fields the records have (broad ones only within their budget), and returns the rules
- * used, in bit order, and what each generated.
+ * used, in bit order, and what each generated. The key rules' shared keys are kept in temporary
+ * tables while the pairs are generated, and dropped after, whatever happens.
  */
 export async function candidatePairs(
 	db: Db,
@@ -293,6 +294,7 @@ async function generatePairs(
 			used: !tooBroad
 		});
 		if (!tooBroad) usable.push({ rule, cap: size.cap, keys: keysTable(i) });
+		else await dropTables(db, [keysTable(i)]);
 	}
 	const used = usable.map((u) => u.rule);
 	if (usable.length === 0) {
