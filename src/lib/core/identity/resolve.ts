@@ -6,6 +6,7 @@ import { BLOCKING_RULES, candidatePairs, ruleBlocking, type BlockingCount } from
 import { sql } from '../sql/sql';
 import { dropTables, IDENTITY_TABLES } from './tables';
 import { ruleMatchOf } from './rule-matches';
+import { EXPLORER_THRESHOLDS } from './explorer';
 import { assignCustomerIds } from './customer-ids';
 import { buildGoldenRecords } from './golden';
 import { keptGoldenValues } from './golden-input';
@@ -34,6 +35,16 @@ export interface ResolveResult {
 }
 
 const CANDIDATES = 'cc_id_candidate';
+
+/**
+ * The lowest match probability of a pair the pair table keeps (pairs of a deterministic rule are
+ * all kept): the explorer's lowest threshold, or the run's own when lower. Below it no threshold
+ * the workbench offers links a pair, and at a million records most candidate pairs are there:
+ * leaving them out makes the table, and every later read of it, about eight times smaller.
+ */
+function keptPairFloor(threshold: number): number {
+	return Math.min(...EXPLORER_THRESHOLDS, threshold);
+}
 /** The sources' rows, kept from the record step to the golden records (see KeptSourceRows). */
 const SOURCE_ROWS = 'cc_id_source_row';
 
@@ -95,7 +106,8 @@ export async function resolveIdentities(
 	const scoring = { comparisons, parameters: model, exactByChance };
 	await scorePairs(db, scoring, COMPARED_PAIRS, {
 		into: IDENTITY_TABLES.pair,
-		columns: [sql`${ruleMatchOf(usable, matchRules)} AS rule`]
+		columns: [sql`${ruleMatchOf(usable, matchRules)} AS rule`],
+		keep: sql`rule IS NOT NULL OR probability >= ${keptPairFloor(settings.threshold)}`
 	});
 	await dropTables(db, [COMPARED_PAIRS]);
 	onProgress(6, steps, 'Clustering records into customers');

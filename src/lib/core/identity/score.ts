@@ -125,6 +125,8 @@ export interface ScoreTarget {
 	into: string;
 	/** More columns of the scored table, over the compared pair `p`. */
 	columns?: readonly Sql[];
+	/** Which scored pairs the table keeps (over its columns); all when missing. */
+	keep?: Sql;
 }
 
 /**
@@ -157,5 +159,5 @@ export async function scorePairs(
 			SELECT p.*, ${weight} AS w, ${householdPair(model.comparisons)} AS household${more}
 			FROM ${ident(from)} p
 			JOIN ${ident(record)} a ON a.rid = p.l JOIN ${ident(record)} b ON b.rid = p.r
-		) p`);
+		) p${target?.keep ? sql` WHERE ${target.keep}` : sql``}`);
 }
