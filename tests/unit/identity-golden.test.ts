@@ -295,6 +295,28 @@ describe.each(engines)('golden record on $name DuckDB', (engine) => {
 		});
 	});
 
+	it('chooses by three rules or more alike (a sort key too long to pack into a number)', async () => {
+		const complete = (
+			await golden(
+				settingsWith({
+					address: { rules: ['most_complete', 'most_frequent', 'most_recent', 'source_priority'] }
+				})
+			)
+		).get('K1');
+		expect(complete).toMatchObject({ street: 'Rue de la Paix', postcode: '75002' });
+		expect(complete?.[recordColumnOf('street')]).toBe(record('crm', 'C1'));
+		const latest = (
+			await golden(
+				settingsWith({ address: { rules: ['most_recent', 'most_frequent', 'most_complete'] } })
+			)
+		).get('K1');
+		expect(latest).toMatchObject({
+			street: null,
+			postcode: '75002',
+			postcode_record: record('shop', 'S1')
+		});
+	});
+
 	it('applies each rule as configured', async () => {
 		const k1 = (
 			await golden(

@@ -4,9 +4,10 @@
 // aggregate per field in a single GROUP BY, rather than a window sort per field. The tricky
 // points: the key must be total, so a re-run gives the same record (after the rules come the
 // source order and the record number — the record's place in its customer's records in record
-// id order — which are unique together); and "largest first" rules are written as negated
-// numbers, with records lacking a date put last by hand. Keys and values hold numbers only, not
-// the record id: arg_min compares and carries them for half the cost of text.
+// id order — which are unique together); and every part of the key is a whole number from 0 up
+// ("largest first" rules count down from 2^32, the newest record is ranked 1), so the parts pack
+// into one HUGEINT. Keys and values hold numbers only, not the record id: arg_min compares and
+// carries them for half the cost of text.
 import { ident, join, sql, type Sql } from '../sql/sql';
 import { columnsOfField, completeness, countedForm } from './golden-columns';
 import type { FieldSurvivorship, GoldenField, SurvivorshipRule } from './golden-settings';
@@ -42,19 +43,28 @@ export function frequencyOf(field: GoldenField, survivorship: FieldSurvivorship)
 	return sql`count(*) OVER (PARTITION BY cid, ${counted})`;
 }
 
-/** Later than any real date: records without a date sort after every dated one. */
-const UNDATED = 9223372036854775807n;
+/** A part of a sort key: a whole number from 0 up to (but not including) 2^bits. */
+interface KeyPart {
+	value: Sql;
+	bits: number;
+}
 
-function keyOf(field: GoldenField, rule: SurvivorshipRule, rank: Sql): Sql | null {
+/** Largest first, as a key part: 2^32 − 1 − n, for counts and lengths below 2^32. */
+const largestFirst = (n: Sql): KeyPart => ({ value: sql`(4294967295 - ${n})`, bits: 32 });
+
+/** The member table's column ranking each customer's records newest first (undated last). */
+export const RECENCY = 'recency';
+
+function keyOf(field: GoldenField, rule: SurvivorshipRule, rank: KeyPart): KeyPart | null {
 	switch (rule) {
 		case 'source_priority':
 			return rank;
 		case 'most_recent':
-			return sql`coalesce(-epoch_us(record_date), ${UNDATED})`;
+			return { value: ident(RECENCY), bits: 32 };
 		case 'most_frequent':
-			return sql`-${frequencyColumn(field)}`;
+			return largestFirst(frequencyColumn(field));
 		case 'most_complete':
-			return sql`-${completeness(field, ident)}`;
+			return largestFirst(completeness(field, ident));
 		default:
 			// A rule saved by a newer version is skipped rather than failing the whole build.
 			return null;
@@ -63,6 +73,23 @@ function keyOf(field: GoldenField, rule: SurvivorshipRule, rank: Sql): Sql | nul
 
 /** The member table's column numbering each customer's records in record id order: 1, 2… */
 export const RECORD_NUMBER = 'record_number';
+
+/**
+ * One sort key of the parts in order: a HUGEINT holding each part in bits of its own, the first
+ * part highest, when they fit (a number compares for a fraction of what a struct does); a struct
+ * of them when they do not (all four rules at once).
+ */
+function sortKey(parts: readonly KeyPart[]): Sql {
+	const bits = parts.reduce((sum, part) => sum + part.bits, 0);
+	if (bits > 127) return sql`{${join(parts.map((p, i) => sql`${`k${i}`}: ${p.value}`))}}`;
+	return parts.reduce(
+		(key: Sql | null, part) =>
+			key === null
+				? sql`${part.value}::HUGEINT`
+				: sql`(${key} * ${2 ** part.bits} + ${part.value})`,
+		null
+	) as Sql;
+}
 
 /**
  * The aggregate choosing the field's record per customer: a struct of the record number and
@@ -74,17 +101,15 @@ export function pickAggregate(field: GoldenField, survivorship: FieldSurvivorshi
 		columns.map((c) => sql`${ident(c.name)} IS NOT NULL`),
 		' OR '
 	);
-	const rank = sourceRank(survivorship.sources);
+	// Source ranks are the sources' places in a list: far below 2^20.
+	const rank: KeyPart = { value: sourceRank(survivorship.sources), bits: 20 };
 	const number = ident(RECORD_NUMBER);
-	const keys = [
-		...survivorship.rules.flatMap((rule) => keyOf(field, rule, rank) ?? []),
-		rank,
-		number
-	];
+	const rules = survivorship.rules.flatMap((rule) => keyOf(field, rule, rank) ?? []);
+	// Source order breaks the rules' ties, unless a rule is source order already.
+	const ties = rules.includes(rank) ? [] : [rank];
+	const key = sortKey([...rules, ...ties, { value: number, bits: 32 }]);
 	const picked = [number, ...columns.map((c) => ident(c.name))];
-	const struct = (parts: readonly Sql[], names: readonly string[]) =>
-		sql`{${join(parts.map((p, i) => sql`${names[i] ?? `k${i}`}: ${p}`))}}`;
-	const value = struct(picked, [RECORD_NUMBER, ...columns.map((c) => c.name)]);
-	const key = struct(keys, []);
+	const names = [RECORD_NUMBER, ...columns.map((c) => c.name)];
+	const value = sql`{${join(picked.map((p, i) => sql`${names[i] ?? `k${i}`}: ${p}`))}}`;
 	return sql`arg_min(${value}, ${key}) FILTER (WHERE ${held}) AS ${ident(`pick_${field}`)}`;
 }

@@ -19,7 +19,7 @@ import {
 	GOLDEN_CUSTOMERS,
 	GOLDEN_MEMBERS
 } from './golden-input';
-import { frequencyColumn, frequencyOf, pickAggregate, RECORD_NUMBER } from './golden-pick';
+import { frequencyColumn, frequencyOf, pickAggregate, RECENCY, RECORD_NUMBER } from './golden-pick';
 import {
 	DEFAULT_GOLDEN_SETTINGS,
 	GOLDEN_FIELDS,
@@ -98,8 +98,8 @@ export async function buildGoldenRecords(
 }
 
 /**
- * The members of customers with several records, with their record numbers and the vote counts
- * the rules ask for. Both are windows over a narrow projection joined back by row (a window
+ * The members of customers with several records, with their record numbers, their recency
+ * ranks (newest 1, undated last) and the vote counts the rules ask for. Both are windows over a narrow projection joined back by row (a window
  * carries every column it is given, and the member rows are wide). Votes are counted only over
  * customers with three records or more: when both of two records hold a value they count 1 each
  * (two values) or 2 each (the same), so a vote never chooses between two, and every record of
@@ -108,14 +108,17 @@ export async function buildGoldenRecords(
 function sharedMembers(votes: ReadonlyMap<GoldenField, Sql>): Sql {
 	const members = ident(GOLDEN_MEMBERS);
 	const numbered = sql`${members} m JOIN (SELECT rowid AS member,
-			row_number() OVER (PARTITION BY cid ORDER BY record_id)::INTEGER AS ${ident(RECORD_NUMBER)}
+			row_number() OVER (PARTITION BY cid ORDER BY record_id)::INTEGER AS ${ident(RECORD_NUMBER)},
+			dense_rank() OVER (PARTITION BY cid ORDER BY record_date DESC NULLS LAST)::INTEGER
+				AS ${ident(RECENCY)}
 		FROM ${members} WHERE record_count > 1) n ON n.member = m.rowid`;
-	if (votes.size === 0) return sql`(SELECT m.*, n.${ident(RECORD_NUMBER)} FROM ${numbered})`;
+	const ranks = sql`n.${ident(RECORD_NUMBER)}, n.${ident(RECENCY)}`;
+	if (votes.size === 0) return sql`(SELECT m.*, ${ranks} FROM ${numbered})`;
 	const counted = [...votes].map(([field, count]) => sql`${count} AS ${frequencyColumn(field)}`);
 	const counts = [...votes.keys()].map(
 		(field) => sql`coalesce(v.${frequencyColumn(field)}, 0) AS ${frequencyColumn(field)}`
 	);
-	return sql`(SELECT m.*, n.${ident(RECORD_NUMBER)}, ${join(counts)} FROM ${numbered} LEFT JOIN
+	return sql`(SELECT m.*, ${ranks}, ${join(counts)} FROM ${numbered} LEFT JOIN
 		(SELECT rowid AS member, ${join(counted)} FROM ${members} WHERE record_count > 2) v
 		ON v.member = m.rowid)`;
 }
