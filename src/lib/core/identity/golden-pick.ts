@@ -77,7 +77,7 @@ export const RECORD_NUMBER = 'record_number';
 /**
  * One sort key of the parts in order: a HUGEINT holding each part in bits of its own, the first
  * part highest, when they fit (a number compares for a fraction of what a struct does); a struct
- * of them when they do not (all four rules at once).
+ * of them when they do not (three rules or more besides source order).
  */
 function sortKey(parts: readonly KeyPart[]): Sql {
 	const bits = parts.reduce((sum, part) => sum + part.bits, 0);

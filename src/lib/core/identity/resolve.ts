@@ -39,12 +39,13 @@ const CANDIDATES = 'cc_id_candidate';
 /**
  * The lowest match probability of a pair the pair table keeps (pairs of a deterministic rule are
  * all kept): the explorer's lowest threshold, or the run's own when lower. Below it no threshold
- * the workbench offers links a pair, and at a million records most candidate pairs are there:
- * leaving them out makes the table, and every later read of it, about eight times smaller.
+ * the workbench offers links a pair, and most candidate pairs are there: on the demo at a million
+ * records, leaving them out makes the table, and every later read of it, eight times smaller.
  */
 function keptPairFloor(threshold: number): number {
 	return Math.min(...EXPLORER_THRESHOLDS, threshold);
 }
+
 /** The sources' rows, kept from the record step to the golden records (see KeptSourceRows). */
 const SOURCE_ROWS = 'cc_id_source_row';
 

@@ -13,7 +13,10 @@ import { IDENTITY_TABLES } from './tables';
 
 export const tfColumn = (comparison: Comparison) => `tf_${comparison.id}`;
 
-/** The chance that two random records agree exactly on a field: the sum of its values' squared shares. */
+/**
+ * The chance that two random records agree exactly on a field: its values' shares, squared and
+ * summed.
+ */
 async function exactAgreementOf(db: Db, field: Sql): Promise<number> {
 	const [row] = rowsOf(
 		await db.query(sql`SELECT sum(tf * tf) AS u FROM (
