@@ -259,67 +259,56 @@ export async function candidatePairs(
 	into: string
 ): Promise<{ usable: BlockingRule[]; counts: BlockingCount[] }> {
 	try {
-		return await generatePairs(db, rules, presentFields, records, maxBlock, into);
+		const usable: { rule: BlockingRule; cap: number; keys: string }[] = [];
+		const counts: BlockingCount[] = [];
+		for (const [i, rule] of rules.entries()) {
+			if (!ruleFields(rule).every((field) => presentFields.has(field))) continue;
+			// Identifier rules need no cap: the junk guard already removed crowded identifiers.
+			const size = rule.keys
+				? blockCap(await keptKeys(db, rule, keysTable(i)), maxBlock, ruleBudget(records, rule))
+				: { cap: maxBlock, pairs: 0, skippedKeys: 0 };
+			// A broad rule left with pairs of twos only says too little to be worth its pairs.
+			const tooBroad = rule.broad === true && size.cap < 3;
+			counts.push({
+				ruleId: rule.id,
+				label: rule.label,
+				pairs: 0,
+				skippedKeys: size.skippedKeys,
+				used: !tooBroad
+			});
+			if (!tooBroad) usable.push({ rule, cap: size.cap, keys: keysTable(i) });
+			else await dropTables(db, [keysTable(i)]);
+		}
+		const used = usable.map((u) => u.rule);
+		if (usable.length === 0) {
+			await db.exec(
+				sql`CREATE OR REPLACE TEMP TABLE ${ident(into)} (l INTEGER, r INTEGER, rules INTEGER)`
+			);
+			return { usable: used, counts };
+		}
+		const parts = usable.map((u, i) => rulePairs(u.rule, i, u.cap, u.keys));
+		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(into)} AS
+			SELECT l, r, bit_or(1::BIGINT << rule) AS rules FROM (${join(parts, ' UNION ALL ')})
+			GROUP BY l, r`);
+		const [row] = rowsOf(
+			await db.query(
+				sql`SELECT ${join(
+					usable.map(
+						(_, i) =>
+							sql`count(*) FILTER (WHERE rules & (1::BIGINT << ${i}) <> 0) AS ${ident(`r${i}`)}`
+					)
+				)} FROM ${ident(into)}`
+			)
+		);
+		used.forEach((rule, i) => {
+			const count = counts.find((c) => c.ruleId === rule.id);
+			if (count) count.pairs = Number(row?.[`r${i}`] ?? 0);
+		});
+		return { usable: used, counts };
 	} finally {
 		await dropTables(
 			db,
 			rules.map((_, i) => keysTable(i))
 		);
 	}
-}
-
-async function generatePairs(
-	db: Db,
-	rules: readonly BlockingRule[],
-	presentFields: ReadonlySet<RecordField>,
-	records: number,
-	maxBlock: number,
-	into: string
-): Promise<{ usable: BlockingRule[]; counts: BlockingCount[] }> {
-	const usable: { rule: BlockingRule; cap: number; keys: string }[] = [];
-	const counts: BlockingCount[] = [];
-	for (const [i, rule] of rules.entries()) {
-		if (!ruleFields(rule).every((field) => presentFields.has(field))) continue;
-		// Identifier rules need no cap: the junk guard already removed crowded identifiers.
-		const size = rule.keys
-			? blockCap(await keptKeys(db, rule, keysTable(i)), maxBlock, ruleBudget(records, rule))
-			: { cap: maxBlock, pairs: 0, skippedKeys: 0 };
-		// A broad rule left with pairs of twos only says too little to be worth its pairs.
-		const tooBroad = rule.broad === true && size.cap < 3;
-		counts.push({
-			ruleId: rule.id,
-			label: rule.label,
-			pairs: 0,
-			skippedKeys: size.skippedKeys,
-			used: !tooBroad
-		});
-		if (!tooBroad) usable.push({ rule, cap: size.cap, keys: keysTable(i) });
-		else await dropTables(db, [keysTable(i)]);
-	}
-	const used = usable.map((u) => u.rule);
-	if (usable.length === 0) {
-		await db.exec(
-			sql`CREATE OR REPLACE TEMP TABLE ${ident(into)} (l INTEGER, r INTEGER, rules INTEGER)`
-		);
-		return { usable: used, counts };
-	}
-	const parts = usable.map((u, i) => rulePairs(u.rule, i, u.cap, u.keys));
-	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(into)} AS
-		SELECT l, r, bit_or(1::BIGINT << rule) AS rules FROM (${join(parts, ' UNION ALL ')})
-		GROUP BY l, r`);
-	const [row] = rowsOf(
-		await db.query(
-			sql`SELECT ${join(
-				usable.map(
-					(_, i) =>
-						sql`count(*) FILTER (WHERE rules & (1::BIGINT << ${i}) <> 0) AS ${ident(`r${i}`)}`
-				)
-			)} FROM ${ident(into)}`
-		)
-	);
-	used.forEach((rule, i) => {
-		const count = counts.find((c) => c.ruleId === rule.id);
-		if (count) count.pairs = Number(row?.[`r${i}`] ?? 0);
-	});
-	return { usable: used, counts };
 }
