@@ -79,16 +79,14 @@ export const RECORD_NUMBER = 'record_number';
  * part highest, when they fit (a number compares for a fraction of what a struct does); a struct
  * of them when they do not (three rules or more besides source order).
  */
-function sortKey(parts: readonly KeyPart[]): Sql {
+function sortKey(first: KeyPart, rest: readonly KeyPart[]): Sql {
+	const parts = [first, ...rest];
 	const bits = parts.reduce((sum, part) => sum + part.bits, 0);
 	if (bits > 127) return sql`{${join(parts.map((p, i) => sql`${`k${i}`}: ${p.value}`))}}`;
-	return parts.reduce(
-		(key: Sql | null, part) =>
-			key === null
-				? sql`${part.value}::HUGEINT`
-				: sql`(${key} * ${2 ** part.bits} + ${part.value})`,
-		null
-	) as Sql;
+	return rest.reduce(
+		(key, part) => sql`(${key} * ${2 ** part.bits} + ${part.value})`,
+		sql`${first.value}::HUGEINT`
+	);
 }
 
 /**
@@ -107,7 +105,8 @@ export function pickAggregate(field: GoldenField, survivorship: FieldSurvivorshi
 	const rules = survivorship.rules.flatMap((rule) => keyOf(field, rule, rank) ?? []);
 	// Source order breaks the rules' ties, unless a rule is source order already.
 	const ties = rules.includes(rank) ? [] : [rank];
-	const key = sortKey([...rules, ...ties, { value: number, bits: 32 }]);
+	const [first = rank, ...rest] = [...rules, ...ties];
+	const key = sortKey(first, [...rest, { value: number, bits: 32 }]);
 	const picked = [number, ...columns.map((c) => ident(c.name))];
 	const names = [RECORD_NUMBER, ...columns.map((c) => c.name)];
 	const value = sql`{${join(picked.map((p, i) => sql`${names[i] ?? `k${i}`}: ${p}`))}}`;

@@ -101,10 +101,9 @@ export async function buildGoldenRecords(
  * The members of customers with several records, with their record numbers, their recency
  * ranks (newest 1, undated last) and the vote counts the rules ask for. All are windows over a
  * narrow projection joined back by row (a window carries every column it is given, and the
- * member rows are wide). Votes are counted only over
- * customers with three records or more: when both of two records hold a value they count 1 each
- * (two values) or 2 each (the same), so a vote never chooses between two, and every record of
- * such a customer counts 0 alike.
+ * member rows are wide). Votes are counted only over customers with three records or more: when
+ * both of two records hold a value they count 1 each (two values) or 2 each (the same), so a
+ * vote never chooses between two, and every record of such a customer counts 0 alike.
  */
 function sharedMembers(votes: ReadonlyMap<GoldenField, Sql>): Sql {
 	const members = ident(GOLDEN_MEMBERS);

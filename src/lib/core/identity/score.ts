@@ -13,16 +13,19 @@ import { IDENTITY_TABLES } from './tables';
 
 export const tfColumn = (comparison: Comparison) => `tf_${comparison.id}`;
 
+/** Each value of a field with its share of the records holding the field (value, tf). */
+function valueShares(field: Sql): Sql {
+	const record = ident(IDENTITY_TABLES.record);
+	return sql`SELECT ${field} AS value, count(*) / sum(count(*)) OVER () AS tf
+		FROM ${record} WHERE ${field} IS NOT NULL GROUP BY ${field}`;
+}
+
 /**
  * The chance that two random records agree exactly on a field: its values' shares, squared and
  * summed.
  */
 async function exactAgreementOf(db: Db, field: Sql): Promise<number> {
-	const [row] = rowsOf(
-		await db.query(sql`SELECT sum(tf * tf) AS u FROM (
-			SELECT count(*) / sum(count(*)) OVER () AS tf FROM ${ident(IDENTITY_TABLES.record)}
-			WHERE ${field} IS NOT NULL GROUP BY ${field})`)
-	);
+	const [row] = rowsOf(await db.query(sql`SELECT sum(tf * tf) AS u FROM (${valueShares(field)})`));
 	return Number(row?.u ?? 0);
 }
 
@@ -44,10 +47,8 @@ export async function addTermFrequencies(
 		const field = ident(c.field);
 		const column = ident(tfColumn(c));
 		await db.exec(sql`ALTER TABLE ${record} ADD COLUMN IF NOT EXISTS ${column} DOUBLE`);
-		await db.exec(sql`UPDATE ${record} AS t SET ${column} = f.tf FROM (
-				SELECT ${field} AS value, count(*) / sum(count(*)) OVER () AS tf
-				FROM ${record} WHERE ${field} IS NOT NULL GROUP BY ${field}
-			) f WHERE t.${field} = f.value`);
+		await db.exec(sql`UPDATE ${record} AS t SET ${column} = f.tf
+			FROM (${valueShares(field)}) f WHERE t.${field} = f.value`);
 	}
 	if (frequent.length > 0) {
 		const averages = frequent.map(
