@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/core/db';
 import { COMPARISONS, levelOf, sideOf } from '../../src/lib/core/identity/comparisons';
 import { profileIdentitySources } from '../../src/lib/core/identity/identity-sources';
-import { buildIdentityRecords } from '../../src/lib/core/identity/records';
+import { buildIdentityRecords, everyValueOf } from '../../src/lib/core/identity/records';
 import { rowsOf } from '../../src/lib/core/sql/rows';
 import { sql } from '../../src/lib/core/sql/sql';
 import { ensureCatalog } from '../../src/lib/core/workspace/catalog';
@@ -51,8 +51,8 @@ describe.each(engines)('identity records ($name)', (engine) => {
 	async function records(rules = { plusTags: true, gmailDots: true }) {
 		await buildIdentityRecords(db, await profileIdentitySources(db), rules);
 		return rowsOf(
-			await db.query(sql`SELECT first_name, email, emails::VARCHAR AS emails, phone,
-				phones::VARCHAR AS phones FROM cc_id_record ORDER BY rid`)
+			await db.query(sql`SELECT first_name, email, ${everyValueOf('email')}::VARCHAR AS emails,
+				phone, ${everyValueOf('phone')}::VARCHAR AS phones FROM cc_id_record r ORDER BY rid`)
 		);
 	}
 

@@ -5,6 +5,7 @@
 // out here too, so an event carrying one is anonymous rather than given to whoever typed it.
 import type { Db } from '../db';
 import { ident, sql } from '../sql/sql';
+import { everyValueOf } from '../identity/records';
 import { IDENTITY_TABLES } from '../identity/tables';
 import { C360_TABLES } from './tables';
 
@@ -16,7 +17,8 @@ export async function buildCustomerIdentifiers(db: Db): Promise<void> {
 	const { record, customer, junk } = IDENTITY_TABLES;
 	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(C360_TABLES.identifier)} AS
 		WITH members AS (
-			SELECT c.customer_id, r.record_id, r.emails, r.phones, r.loyalty_id, r.national_id
+			SELECT c.customer_id, r.record_id, ${everyValueOf('email')} AS emails,
+				${everyValueOf('phone')} AS phones, r.loyalty_id, r.national_id
 			FROM ${ident(record)} r JOIN ${ident(customer)} c USING (record_id)
 		), every AS (
 			SELECT 'record' AS kind, record_id AS value, customer_id FROM members

@@ -6,6 +6,7 @@
 import type { Db } from '../db';
 import { goldenWithRecords, recordColumnOf } from '../identity/golden-provenance';
 import { GOLDEN_VALUE_COLUMNS } from '../identity/golden';
+import { everyValueOf } from '../identity/records';
 import { IDENTITY_TABLES } from '../identity/tables';
 import { rowsOf, type Row } from '../sql/rows';
 import { ident, join, sql } from '../sql/sql';
@@ -82,8 +83,8 @@ export async function customerProfile(db: Db, customerId: string): Promise<Custo
 	);
 	const recordRows = rowsOf(
 		await db.query(sql`SELECT r.record_id, s.name AS source_name, r.first_name, r.last_name,
-				r.birth_date, array_to_string(r.emails, ' ') AS emails,
-				array_to_string(r.phones, ' ') AS phones, r.loyalty_id, r.postcode, r.city
+				r.birth_date, array_to_string(${everyValueOf('email')}, ' ') AS emails,
+				array_to_string(${everyValueOf('phone')}, ' ') AS phones, r.loyalty_id, r.postcode, r.city
 			FROM ${ident(IDENTITY_TABLES.record)} r
 			JOIN ${ident(IDENTITY_TABLES.customer)} c USING (record_id)
 			LEFT JOIN ${sources} s ON s.source_id = r.source_id

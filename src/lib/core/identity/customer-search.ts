@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
 import { ident, sql } from '../sql/sql';
 import { GOLDEN_TABLE } from './golden';
+import { everyValueOf } from './records';
 import { IDENTITY_TABLES } from './tables';
 
 export interface CustomerHit {
@@ -27,8 +28,8 @@ export async function findCustomers(db: Db, text: string, limit = 20): Promise<C
 				WHERE lower(c.customer_id) = ${words} OR lower(r.record_id) = ${words}
 					OR coalesce(r.first_name, '') || ' ' || coalesce(r.last_name, '') LIKE ${pattern} ESCAPE '\\'
 					OR coalesce(r.last_name, '') || ' ' || coalesce(r.first_name, '') LIKE ${pattern} ESCAPE '\\'
-					OR list_contains(r.emails, ${words})
-					OR (${digits.length >= 6} AND list_has_any(r.phones, [${`+${digits}`}, ${digits}]))
+					OR list_contains(${everyValueOf('email')}, ${words})
+					OR (${digits.length >= 6} AND list_has_any(${everyValueOf('phone')}, [${`+${digits}`}, ${digits}]))
 				LIMIT ${limit}
 			)
 			SELECT h.customer_id, count(*) AS records,

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import { placeholderOf } from '../quality/identifiers';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql } from '../sql/sql';
-import { ifSeveral } from './records';
+import { everyValueOf, ifSeveral } from './records';
 import { IDENTITY_TABLES } from './tables';
 
 export interface JunkIdentifier {
@@ -60,22 +60,25 @@ export async function guardJunk(db: Db, crowded: number): Promise<JunkIdentifier
 			FROM ${ident(identifier)} GROUP BY kind, value
 		) WHERE placeholder OR records > ${crowded}`);
 	// Only the records holding a junk identifier are rewritten; the junk lists are short.
+	const held = (kind: 'email' | 'phone') =>
+		sql`list_filter(${everyValueOf(kind)}, x -> NOT list_contains(j.${ident(`${kind}s`)}, x))`;
 	await db.exec(sql`UPDATE ${ident(record)} AS t SET
-		emails = list_filter(t.emails, x -> NOT list_contains(j.emails, x)),
-		phones = list_filter(t.phones, x -> NOT list_contains(j.phones, x)),
-		national_id = CASE WHEN list_contains(j.national_ids, t.national_id) THEN NULL ELSE t.national_id END,
-		loyalty_id = CASE WHEN list_contains(j.loyalty_ids, t.loyalty_id) THEN NULL ELSE t.loyalty_id END
+		email = k.emails[1], phone = k.phones[1],
+		emails_if_several = ${ifSeveral(sql`k.emails`)}, phones_if_several = ${ifSeveral(sql`k.phones`)},
+		national_id = CASE WHEN list_contains(k.national_ids, t.national_id) THEN NULL ELSE t.national_id END,
+		loyalty_id = CASE WHEN list_contains(k.loyalty_ids, t.loyalty_id) THEN NULL ELSE t.loyalty_id END
 		FROM (
-			SELECT i.rid,
-				coalesce(list(i.value) FILTER (WHERE i.kind = 'email'), []) AS emails,
-				coalesce(list(i.value) FILTER (WHERE i.kind = 'phone'), []) AS phones,
-				coalesce(list(i.value) FILTER (WHERE i.kind = 'national_id'), []) AS national_ids,
-				coalesce(list(i.value) FILTER (WHERE i.kind = 'loyalty_id'), []) AS loyalty_ids
-			FROM ${ident(identifier)} i JOIN ${ident(junk)} USING (kind, value) GROUP BY i.rid
-		) j WHERE t.rid = j.rid`);
-	await db.exec(sql`UPDATE ${ident(record)} SET email = emails[1], phone = phones[1],
-		emails_if_several = ${ifSeveral(sql`emails`)}, phones_if_several = ${ifSeveral(sql`phones`)}
-		WHERE rid IN (SELECT i.rid FROM ${ident(identifier)} i JOIN ${ident(junk)} USING (kind, value))`);
+			SELECT r.rid, ${held('email')} AS emails, ${held('phone')} AS phones,
+				j.national_ids, j.loyalty_ids
+			FROM ${ident(record)} r JOIN (
+				SELECT i.rid,
+					coalesce(list(i.value) FILTER (WHERE i.kind = 'email'), []) AS emails,
+					coalesce(list(i.value) FILTER (WHERE i.kind = 'phone'), []) AS phones,
+					coalesce(list(i.value) FILTER (WHERE i.kind = 'national_id'), []) AS national_ids,
+					coalesce(list(i.value) FILTER (WHERE i.kind = 'loyalty_id'), []) AS loyalty_ids
+				FROM ${ident(identifier)} i JOIN ${ident(junk)} USING (kind, value) GROUP BY i.rid
+			) j USING (rid)
+		) k WHERE t.rid = k.rid`);
 	await guardBirthDates(db, crowded);
 	return rowsOf(
 		await db.query(sql`SELECT kind, value, records, reason FROM ${ident(junk)}

@@ -185,6 +185,18 @@ export function ifSeveral(list: Sql): Sql {
 }
 
 /**
+ * Every e-mail address (`email`) or phone number (`phone`) of the record `r` of the record
+ * table, as a list; NULL when it has none. The table holds the first value and, for the few
+ * records with more than one, the list of them: a list for every record was a fifth of the time
+ * the table took to write (1M records).
+ */
+export function everyValueOf(kind: 'email' | 'phone'): Sql {
+	const first = sql`r.${ident(kind)}`;
+	const several = sql`r.${ident(`${kind}s_if_several`)}`;
+	return sql`coalesce(${several}, CASE WHEN ${first} IS NOT NULL THEN [${first}] END)`;
+}
+
+/**
  * A copy of the sources' rows a run keeps for a later step, which then need not read the views
  * again: a temporary table with the record's columns as read and the step's own `columns`, over
  * the view's columns (`rank`: the source's place in the sources).
@@ -195,10 +207,11 @@ export interface KeptSourceRows {
 }
 
 /**
- * Builds the record table (rid, record_id, source_id, the compared fields, emails and phones
- * lists, and those lists again when they hold several values) and the identifier table (rid,
+ * Builds the record table (rid, record_id, source_id, the compared fields, and the lists of
+ * e-mail addresses and phone numbers of records holding several) and the identifier table (rid,
  * kind, value). The scalar `email` and `phone` are each record's first address and number;
- * every one of them is an identifier. Records are numbered (rid) in source and record id order.
+ * every one of them is an identifier (see everyValueOf). Records are numbered (rid) in source
+ * and record id order.
  */
 export async function buildIdentityRecords(
 	db: Db,
@@ -214,7 +227,7 @@ export async function buildIdentityRecords(
 	);
 	const columns = sql`record_id, source_id,
 		first_name, last_name, birth_date, emails[1] AS email, phones[1] AS phone,
-		postcode, city, street, house_number, national_id, loyalty_id, gender, emails, phones,
+		postcode, city, street, house_number, national_id, loyalty_id, gender,
 		${ifSeveral(sql`emails`)} AS emails_if_several, ${ifSeveral(sql`phones`)} AS phones_if_several`;
 	const rid = sql`(row_number() OVER (ORDER BY source_id, record_id) - 1)::INTEGER AS rid`;
 	if (keep) {
@@ -230,8 +243,8 @@ export async function buildIdentityRecords(
 			SELECT ${rid}, ${columns} FROM (${union})`);
 	}
 	await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(identifier)} AS
-		SELECT rid, 'email' AS kind, unnest(emails) AS value FROM ${ident(record)}
-		UNION ALL SELECT rid, 'phone', unnest(phones) FROM ${ident(record)}
+		SELECT rid, 'email' AS kind, unnest(${everyValueOf('email')}) AS value FROM ${ident(record)} r
+		UNION ALL SELECT rid, 'phone', unnest(${everyValueOf('phone')}) FROM ${ident(record)} r
 		UNION ALL SELECT rid, 'national_id', national_id FROM ${ident(record)} WHERE national_id IS NOT NULL
 		UNION ALL SELECT rid, 'loyalty_id', loyalty_id FROM ${ident(record)} WHERE loyalty_id IS NOT NULL`);
 }
