@@ -28,7 +28,8 @@ const CSV = [
 	'4,di,di@x.org,01 11 11 11 11',
 	// Eleven customers of one shop, its phone typed for each: one more than the crowded limit.
 	...Array.from({ length: 11 }, (_, i) => `${10 + i},shop${i},,${SHOP_PHONE}`),
-	`30,eve,eve@x.org,${SHOP_PHONE} / 07 12 34 56 78`
+	// The shop's phone twice in one cell: still one record holding it.
+	`30,eve,eve@x.org,${SHOP_PHONE} / 07 12 34 56 78 / ${SHOP_PHONE}`
 ].join('\n');
 
 describe.each(engines)('junk identifiers ($name)', (engine) => {

@@ -49,11 +49,13 @@ async function guardBirthDates(db: Db, crowded: number): Promise<void> {
 
 export async function guardJunk(db: Db, crowded: number): Promise<JunkIdentifier[]> {
 	const { record, identifier, junk } = IDENTITY_TABLES;
+	// A record holds a value once (its lists are without repeats, and the views give a phone
+	// cell's numbers once each), so the identifier rows of a value count its records.
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(junk)} AS
 		SELECT kind, value, records,
 			CASE WHEN placeholder THEN 'placeholder' ELSE 'crowded' END AS reason
 		FROM (
-			SELECT kind, value, count(DISTINCT rid) AS records,
+			SELECT kind, value, count(*) AS records,
 				CASE WHEN kind = 'email' THEN ${placeholderOf('email', sql`value`)}
 					WHEN kind = 'phone' THEN ${placeholderOf('phone', sql`value`)}
 					ELSE replace(value, left(value, 1), '') = '' END AS placeholder
