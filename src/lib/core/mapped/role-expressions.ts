@@ -19,10 +19,13 @@ export function cleanText(raw: Sql): Sql {
 
 const APOSTROPHES = "['’‘`´]";
 
-/** Lower case, no accents, apostrophes dropped, other punctuation as spaces, spaces collapsed. */
+/**
+ * Lower case, no accents, apostrophes dropped, other punctuation as spaces, spaces collapsed: a
+ * run of punctuation and white space becomes one space, in one pass over the text.
+ */
 export function matchKey(text: Sql): Sql {
 	const folded = sql`regexp_replace(lower(strip_accents(${text})), ${APOSTROPHES}, '', 'g')`;
-	const spaced = sql`regexp_replace(regexp_replace(${folded}, '[[:punct:]]', ' ', 'g'), '\\s+', ' ', 'g')`;
+	const spaced = sql`regexp_replace(${folded}, '[[:punct:]\\s]+', ' ', 'g')`;
 	return sql`nullif(trim(${spaced}), '')`;
 }
 
