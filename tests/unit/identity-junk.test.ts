@@ -2,7 +2,7 @@
 // held by implausibly many records (a shop's phone typed at the till) are listed and taken off
 // the records, and a record keeps its other addresses and numbers — the first one left becomes
 // its e-mail or phone. Run on native DuckDB and on the wasm build.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,8 +12,7 @@ import { guardJunk } from '../../src/lib/core/identity/junk';
 import { buildIdentityRecords, everyValueOf } from '../../src/lib/core/identity/records';
 import { rowsOf } from '../../src/lib/core/sql/rows';
 import { sql } from '../../src/lib/core/sql/sql';
-import { ensureCatalog } from '../../src/lib/core/workspace/catalog';
-import { importLocalCsv } from '../../src/lib/core/workspace/local-file';
+import { importCsvText } from '../support/csv-source';
 import { engines } from '../support/engines';
 
 const work = mkdtempSync(join(tmpdir(), 'concord-junk-'));
@@ -36,11 +35,11 @@ describe.each(engines)('junk identifiers ($name)', (engine) => {
 	let db: Db & { close(): void };
 	beforeEach(async () => {
 		db = await engine.open();
-		await ensureCatalog(db);
-		const path = join(work, `junk-${engine.name}.csv`);
-		writeFileSync(path, CSV);
-		await importLocalCsv(db, path, {
-			roles: { id: 'record_key', first_name: 'first_name', email: 'email', phone: 'phone' }
+		await importCsvText(db, work, `junk-${engine.name}.csv`, CSV, {
+			id: 'record_key',
+			first_name: 'first_name',
+			email: 'email',
+			phone: 'phone'
 		});
 		await buildIdentityRecords(db, await profileIdentitySources(db), {
 			plusTags: true,

@@ -2,7 +2,7 @@
 // (split at ; , and spaces), provider rules, junk-looking addresses dropped, phones in E.164 (a
 // cell may hold several), and
 // every address and number an identifier. Run on native DuckDB and on the wasm build.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,8 +12,7 @@ import { profileIdentitySources } from '../../src/lib/core/identity/identity-sou
 import { buildIdentityRecords, everyValueOf } from '../../src/lib/core/identity/records';
 import { rowsOf } from '../../src/lib/core/sql/rows';
 import { sql } from '../../src/lib/core/sql/sql';
-import { ensureCatalog } from '../../src/lib/core/workspace/catalog';
-import { importLocalCsv } from '../../src/lib/core/workspace/local-file';
+import { importCsvText } from '../support/csv-source';
 import { engines } from '../support/engines';
 
 const work = mkdtempSync(join(tmpdir(), 'concord-records-'));
@@ -33,17 +32,12 @@ describe.each(engines)('identity records ($name)', (engine) => {
 	let db: Db & { close(): void };
 	beforeEach(async () => {
 		db = await engine.open();
-		await ensureCatalog(db);
-		const path = join(work, `contacts-${engine.name}.csv`);
-		writeFileSync(path, CSV);
-		await importLocalCsv(db, path, {
-			roles: {
-				id: 'record_key',
-				first_name: 'first_name',
-				last_name: 'last_name',
-				email: 'email',
-				phone: 'phone'
-			}
+		await importCsvText(db, work, `contacts-${engine.name}.csv`, CSV, {
+			id: 'record_key',
+			first_name: 'first_name',
+			last_name: 'last_name',
+			email: 'email',
+			phone: 'phone'
 		});
 	});
 	afterEach(() => db.close());
