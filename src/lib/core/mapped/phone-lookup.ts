@@ -5,7 +5,7 @@
 // it was read with and a value read with another one is read again; one table serves every
 // source, so a value shared by two sources is read once; and speed — see phone-reading.
 import type { Db } from '../db';
-import { trimmed } from '../profile/value-table';
+import { trimmedColumn } from '../profile/value-table';
 import { scalarOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
 import { DEFAULT_PHONE_COUNTRY, MAX_PHONE_LENGTH, phoneReader } from './phone-e164';
@@ -19,7 +19,7 @@ const lookup = ident(PHONE_LOOKUP_TABLE);
  * holding the control character that separates values on their way to JavaScript.
  */
 export function phoneKey(raw: Sql): Sql {
-	const value = trimmed(raw);
+	const value = trimmedColumn(sql`${raw}::VARCHAR`);
 	return sql`CASE WHEN length(${value}) BETWEEN 1 AND ${MAX_PHONE_LENGTH}
 		AND NOT contains(${value}, ${VALUE_SEPARATOR}) THEN ${value} END`;
 }
