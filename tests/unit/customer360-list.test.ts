@@ -96,6 +96,37 @@ describe.each(engines)('customers list and page ($name)', (engine) => {
 		);
 	});
 
+	it('pages a search or filter in the order and with the count of a plain query', async () => {
+		const narrowed = {
+			...base,
+			columns: ['first_name', 'orders'],
+			sort: { column: 'revenue', descending: false },
+			filters: ['buyers' as const],
+			search: 'e'
+		};
+		const matching = sql`FROM cc_customer_360
+			WHERE orders > 0 AND contains(search_text, 'e')`;
+		const [counted] = rowsOf(await db.query(sql`SELECT count(*) AS n ${matching}`));
+		const total = Number(counted?.n);
+		expect(total).toBeGreaterThan(60);
+		const want = rowsOf(
+			await db.query(sql`SELECT customer_id ${matching}
+				ORDER BY revenue ASC NULLS LAST, customer_id LIMIT 20 OFFSET 40`)
+		).map((r) => r.customer_id);
+		const page = await customerPage(db, { ...narrowed, offset: 40, limit: 20 });
+		expect(page.total).toBe(total);
+		expect(rowsOf(page.rows).map((r) => r.customer_id)).toEqual(want);
+		// Only the asked columns, not the sort key or the count the page was read with.
+		expect(page.rows.schema.fields.map((f) => f.name)).toEqual([
+			'customer_id',
+			'first_name',
+			'orders'
+		]);
+		const past = await customerPage(db, { ...narrowed, offset: total + 10 });
+		expect(past.total).toBe(total);
+		expect(past.rows.numRows).toBe(0);
+	});
+
 	it('refuses columns the table does not have', async () => {
 		await expect(
 			customerPage(db, { ...base, columns: ['first_name', 'x"; DROP TABLE cc_event; --'] })

@@ -4,6 +4,7 @@
 // own columns before they reach SQL; a search is split into words that must all be found, and
 // a word that is a phone number typed nationally ('06 12 34 56 78') is looked for by its
 // digits without the leading zero, which an E.164 number contains ('+33612345678').
+import type { Table } from 'apache-arrow';
 import type { Db } from '../db';
 import { rowsOf } from '../sql/rows';
 import { ident, join, sql, type Sql } from '../sql/sql';
@@ -89,12 +90,18 @@ export async function customerPage(db: Db, query: CustomerListQuery, shallowRows
 		: ['customer_id', ...query.columns];
 	const where = whereOf(query);
 	const table = ident(C360_TABLES.customer);
-	const [counted] = rowsOf(await db.query(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`));
 	const limit = Math.max(0, Math.min(MAX_PAGE_ROWS, Math.floor(query.limit)));
 	const offset = Math.max(0, Math.floor(query.offset));
 	const direction = query.sort.descending ? sql`DESC` : sql`ASC`;
 	const order = sql`${ident(query.sort.column)} ${direction} NULLS LAST, customer_id`;
 	const shown = join(columns.map((c) => sql`t.${ident(c)}`));
+	const narrowed =
+		query.search.trim() !== '' || query.filters.some((f) => Object.hasOwn(QUICK_FILTERS, f));
+	if (narrowed && limit > 0 && offset < shallowRows) {
+		const page = await narrowedPage(db, columns, where, query.sort, offset, limit);
+		if (page) return page;
+	}
+	const [counted] = rowsOf(await db.query(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`));
 	if (offset < shallowRows) {
 		const rows = await db.query(sql`SELECT ${shown} FROM ${table} t WHERE ${where}
 			ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
@@ -105,6 +112,32 @@ export async function customerPage(db: Db, query: CustomerListQuery, shallowRows
 		JOIN ${table} t ON t.rowid = o.r
 		WHERE o.n > ${offset} AND o.n <= ${offset + limit} ORDER BY o.n`);
 	return { total: Number(counted?.n ?? 0), rows };
+}
+
+/**
+ * A shallow page of a search or filter and the number of matching rows, from one scan of the
+ * table: the matches are kept once, counted and sorted (a search is typed letter by letter, and
+ * a count and a page each scanning a million customers' search text took twice as long). Null
+ * when the page is empty but the offset is not: the count then needs its own query.
+ */
+async function narrowedPage(
+	db: Db,
+	columns: readonly string[],
+	where: Sql,
+	sort: CustomerListQuery['sort'],
+	offset: number,
+	limit: number
+): Promise<{ total: number; rows: Table } | null> {
+	const direction = sort.descending ? sql`DESC` : sql`ASC`;
+	const shown = join(columns.map((c) => sql`t.${ident(c)}`));
+	const result = await db.query(sql`WITH matches AS MATERIALIZED (
+			SELECT ${shown}, t.${ident(sort.column)} AS cc_sort
+			FROM ${ident(C360_TABLES.customer)} t WHERE ${where})
+		SELECT *, (SELECT count(*) FROM matches) AS cc_total FROM matches
+		ORDER BY cc_sort ${direction} NULLS LAST, customer_id LIMIT ${limit} OFFSET ${offset}`);
+	const [first] = rowsOf(result);
+	if (!first && offset > 0) return null;
+	return { total: Number(first?.cc_total ?? 0), rows: result.select([...columns]) };
 }
 
 /**
