@@ -10,8 +10,8 @@ import {
 	fillPhoneLookup,
 	lookedUpPhone,
 	lookupCountry,
-	phoneKey,
-	PHONE_LOOKUP_TABLE
+	PHONE_LOOKUP_TABLE,
+	trimmedPhoneKey
 } from '../mapped/phone-lookup';
 import { PHONE_LIST_SEPARATOR } from '../mapped/phone-e164';
 import {
@@ -54,7 +54,9 @@ function select(kind: IdentifierKind, value: Sql, from: Sql, where: Sql = sql`TR
 export async function readPhonesInEmailColumns(db: Db, source: EventSource): Promise<void> {
 	const columns = columnsWithRole(source, 'email');
 	if (columns.length === 0) return;
-	await fillPhoneLookup(db, source.view, columns, await lookupCountry(db), phoneLike);
+	// The view's columns are trimmed already: keyed as they are (see trimmedPhoneKey).
+	const country = await lookupCountry(db);
+	await fillPhoneLookup(db, source.view, columns, country, phoneLike, trimmedPhoneKey);
 }
 
 /** The SELECT of (source_row, priority, kind, value) of every identifier of the source's events. */
@@ -86,7 +88,7 @@ export function eventIdentifiers(source: EventSource, rules: EmailRules): Sql | 
 			selects.push(select('email', sql`address`, addresses, sql`address LIKE ${EMAIL_LIKE}`));
 		}
 		const phones = sql`(SELECT source_row, ${lookedUpPhone('l')} AS phone FROM ${view} v
-			JOIN ${ident(PHONE_LOOKUP_TABLE)} l ON l.raw = ${phoneKey(sql`v.${cell}`)}
+			JOIN ${ident(PHONE_LOOKUP_TABLE)} l ON l.raw = ${trimmedPhoneKey(sql`v.${cell}`)}
 			WHERE ${phoneLike(sql`v.${cell}`)})`;
 		selects.push(
 			select(

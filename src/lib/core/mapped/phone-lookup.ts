@@ -19,7 +19,17 @@ const lookup = ident(PHONE_LOOKUP_TABLE);
  * holding the control character that separates values on their way to JavaScript.
  */
 export function phoneKey(raw: Sql): Sql {
-	const value = trimmedColumn(sql`${raw}::VARCHAR`);
+	return trimmedPhoneKey(trimmedColumn(sql`${raw}::VARCHAR`));
+}
+
+/**
+ * The same key of a value already trimmed, such as a mapped view's column. The tricky point:
+ * the key names its value three times, and a view's column is itself an expression naming its
+ * raw cell a dozen times; trimming it again nested one in the other (hundreds of string tests
+ * a row, which the engine does not share when it pushes a filter into the scan): reading the
+ * phone-like cells of 3.5M web sessions' e-mail column took 5.9 s instead of 0.3.
+ */
+export function trimmedPhoneKey(value: Sql): Sql {
 	return sql`CASE WHEN length(${value}) BETWEEN 1 AND ${MAX_PHONE_LENGTH}
 		AND NOT contains(${value}, ${VALUE_SEPARATOR}) THEN ${value} END`;
 }
@@ -49,14 +59,15 @@ export async function fillPhoneLookup(
 	tableName: string,
 	columns: readonly string[],
 	country: string,
-	only?: (cell: Sql) => Sql
+	only?: (cell: Sql) => Sql,
+	keyOf: (cell: Sql) => Sql = phoneKey
 ): Promise<number> {
 	const reader = await phoneReader(country);
 	await ensurePhoneLookup(db);
 	if (columns.length === 0) return 0;
 	const keys = join(
 		columns.map(
-			(c) => sql`SELECT ${phoneKey(ident(c))} AS k FROM ${ident(tableName)}
+			(c) => sql`SELECT ${keyOf(ident(c))} AS k FROM ${ident(tableName)}
 				WHERE ${only ? only(ident(c)) : sql`TRUE`}`
 		),
 		' UNION ALL '
