@@ -77,13 +77,18 @@ export function eventIdentifiers(source: EventSource, rules: EmailRules): Sql | 
 		}
 	}
 	for (const column of columnsWithRole(source, 'email')) {
+		// The view's e-mail column is trimmed and in lower case already.
 		const cell = ident(column);
-		// A cell of one address (nearly all) skips the split: list lambdas cost several times more.
-		const one = sql`(SELECT source_row, ${emailMatchForm(sql`lower(trim(${cell}))`, rules)} AS address
-			FROM ${view} WHERE ${cell} LIKE '%@%' AND NOT regexp_matches(trim(${cell}), ${EMAIL_SPLIT}))`;
+		// A cell of one address (nearly all) skips the split. Its match form names the address six
+		// times and the view's column names its raw cell a dozen: the form is built on the lambda's
+		// one value, since the filter on it, pushed into the scan, repeated every test otherwise
+		// (3.8M e-mail events: 7.5 s, 2.0 s this way).
+		const one = sql`(SELECT source_row,
+				list_transform([${cell}], x -> ${emailMatchForm(sql`x`, rules)})[1] AS address
+			FROM ${view} WHERE ${cell} LIKE '%@%' AND NOT regexp_matches(${cell}, ${EMAIL_SPLIT}))`;
 		const several = sql`(SELECT source_row, unnest(list_transform(${emailCellParts([cell])},
 			x -> ${emailMatchForm(sql`lower(trim(x))`, rules)})) AS address FROM ${view}
-			WHERE ${cell} LIKE '%@%' AND regexp_matches(trim(${cell}), ${EMAIL_SPLIT}))`;
+			WHERE ${cell} LIKE '%@%' AND regexp_matches(${cell}, ${EMAIL_SPLIT}))`;
 		for (const addresses of [one, several]) {
 			selects.push(select('email', sql`address`, addresses, sql`address LIKE ${EMAIL_LIKE}`));
 		}
